@@ -1,0 +1,41 @@
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { admin } from "better-auth/plugins/admin";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+import { accessControl, roles } from "./permissions";
+
+function createAuth() {
+  const { issuer, authSecret, port } = config();
+  return betterAuth({
+    appName: "Registrar",
+    baseURL: issuer,
+    secret: authSecret,
+    // Cookie-authenticated POSTs are origin-checked; the console may be reached by any of these names.
+    trustedOrigins: [...new Set([issuer, `http://localhost:${port}`, `http://127.0.0.1:${port}`])],
+    database: prismaAdapter(db(), { provider: "postgresql" }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 256 },
+    session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 200,
+      customRules: { "/sign-in/email": { window: 60, max: 5 } },
+    },
+    advanced: {
+      // Only trust the proxy header that the deployment sets; a client can forge x-forwarded-for.
+      ipAddress: { ipAddressHeaders: (process.env.TRUSTED_IP_HEADER ?? "x-registrar-client-ip").split(",") },
+    },
+    plugins: [admin({ ac: accessControl, roles, defaultRole: "viewer", adminRoles: ["admin"] }), nextCookies()],
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+const globalForAuth = globalThis as unknown as { registrarAuth?: Auth };
+
+/** The better-auth instance, created on first use (the configuration is read at run time, not at build). */
+export function auth(): Auth {
+  return (globalForAuth.registrarAuth ??= createAuth());
+}

@@ -1,0 +1,42 @@
+import { createAccessControl } from "better-auth/plugins/access";
+import { adminAc, defaultStatements } from "better-auth/plugins/admin/access";
+
+// What each console role may do. Checked by every server action and page (lib/auth/session.ts) and by
+// better-auth's admin plugin; this is the only place roles are defined.
+const statements = {
+  ...defaultStatements,
+  client: ["read", "create", "update", "delete", "revert"],
+  registrationToken: ["reissue"],
+  settings: ["read", "update"],
+  audit: ["read"],
+} as const;
+
+export const accessControl = createAccessControl(statements);
+
+export const roles = {
+  viewer: accessControl.newRole({ client: ["read"], audit: ["read"], settings: ["read"] }),
+  editor: accessControl.newRole({ client: ["read", "create", "update", "delete", "revert"], audit: ["read"], settings: ["read"] }),
+  admin: accessControl.newRole({
+    ...adminAc.statements,
+    client: ["read", "create", "update", "delete", "revert"],
+    registrationToken: ["reissue"],
+    settings: ["read", "update"],
+    audit: ["read"],
+  }),
+};
+
+export type Role = keyof typeof roles;
+export const roleNames = Object.keys(roles) as Role[];
+
+type Statements = typeof statements;
+export type Permission = { [K in keyof Statements]?: Statements[K][number][] };
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && value in roles;
+}
+
+/** Whether a role grants every action in `permission`. */
+export function roleAllows(role: string | null | undefined, permission: Permission): boolean {
+  if (!isRole(role)) return false;
+  return roles[role].authorize(permission as never).success;
+}

@@ -1,0 +1,25 @@
+import pino from "pino";
+
+// Credentials must never reach a log line, whatever object a caller passes: redact them by key.
+const secretKeys = [
+  "client_secret",
+  "clientSecret",
+  "registration_access_token",
+  "registrationAccessToken",
+  "token",
+  "password",
+  "apiKey",
+  "authorization",
+  "cookie",
+  "json",
+];
+const redact = [...secretKeys, ...secretKeys.map((k) => `*.${k}`), ...secretKeys.map((k) => `*.*.${k}`)];
+
+const globalForLogger = globalThis as unknown as { registrarLogger?: pino.Logger };
+
+/** The process's structured logger (JSON lines on stdout). */
+export const logger: pino.Logger = (globalForLogger.registrarLogger ??= pino({
+  level: process.env.LOG_LEVEL || "info",
+  base: { app: "registrar" },
+  redact: { paths: redact, censor: "[redacted]" },
+}));

@@ -1,0 +1,58 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from "node:crypto";
+
+// Credentials of a registration (SPEC.md §3). Client ids, secrets and tokens come from the operating
+// system's CSPRNG; tokens are stored only as SHA-256; secrets are encrypted at rest with AES-256-GCM.
+
+/** A new client id: 128 random bits, URL-safe (22 characters). */
+export function newClientId(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+/** A new client secret: 256 random bits, URL-safe (43 characters). */
+export function newClientSecret(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+/** A new bearer token (registration access token, initial access token, API key): 256 random bits. */
+export function newToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+/** The SHA-256 of a token, as stored in the database. */
+export function hashToken(token: string): Buffer {
+  return createHash("sha256").update(token, "utf8").digest();
+}
+
+/** Whether `token` hashes to `expectedHash`, compared in constant time. */
+export function tokenMatches(token: string, expectedHash: Uint8Array | null | undefined): boolean {
+  if (!expectedHash || expectedHash.length !== 32) return false;
+  return timingSafeEqual(hashToken(token), expectedHash);
+}
+
+/** Constant-time comparison of two secrets of any length (lengths may leak, contents do not). */
+export function secretsEqual(a: string, b: string): boolean {
+  const ha = createHash("sha256").update(a, "utf8").digest();
+  const hb = createHash("sha256").update(b, "utf8").digest();
+  return timingSafeEqual(ha, hb) && a.length === b.length;
+}
+
+const VERSION = "v1";
+
+/** Encrypts a client secret for storage: `v1.<iv>.<tag>.<ciphertext>` (base64url), AES-256-GCM. */
+export function encryptSecret(secret: string, key: Buffer, associatedData: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  cipher.setAAD(Buffer.from(associatedData, "utf8"));
+  const ciphertext = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
+  return [VERSION, iv, cipher.getAuthTag(), ciphertext].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+}
+
+/** Decrypts what encryptSecret produced; throws if the key, the associated data or the ciphertext is wrong. */
+export function decryptSecret(stored: string, key: Buffer, associatedData: string): string {
+  const [version, iv, tag, ciphertext] = stored.split(".");
+  if (version !== VERSION || !iv || !tag || ciphertext === undefined) throw new Error("Unreadable stored client secret");
+  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+  decipher.setAAD(Buffer.from(associatedData, "utf8"));
+  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+}

@@ -1,0 +1,13 @@
+import type { Config } from "@/lib/config";
+import { db } from "@/lib/db";
+import { hashToken } from "@/lib/registration/credentials";
+
+/** Creates the default service on first start and keeps its API key in step with REGISTRAR_API_KEY. */
+export async function ensureDefaultService(config: Pick<Config, "serviceId" | "serviceName" | "apiKey">) {
+  const apiKeyHash = config.apiKey ? hashToken(config.apiKey).toString("hex") : null;
+  return db().service.upsert({
+    where: { id: config.serviceId },
+    create: { id: config.serviceId, name: config.serviceName, apiKeyHash },
+    update: { apiKeyHash },
+  });
+}

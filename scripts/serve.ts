@@ -1,0 +1,113 @@
+// `npm run dev` / `npm start`: Registrar in one process. With DATABASE_URL unset it starts an embedded
+// PostgreSQL under .data/ (secrets generated into .data/secrets.json); then it applies pending migrations,
+// creates the default service and the first administrator, and serves the console and the protocol endpoints.
+import http from "node:http";
+import path from "node:path";
+import { loadOrCreateLocalSecrets } from "./lib/local-secrets";
+import { migrateDeploy } from "./lib/migrate";
+import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
+
+const dev = process.argv.includes("--dev");
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+// Next.js reads NODE_ENV when it is loaded; set it before anything imports it.
+(process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+
+const dataDir = path.resolve(process.env.REGISTRAR_DATA_DIR ?? ".data");
+
+function fail(message: string): never {
+  process.stderr.write(`\nRegistrar cannot start:\n${message}\n\n`);
+  process.exit(1);
+}
+
+async function main() {
+  let embedded: RunningPostgres | undefined;
+  let databaseLabel: string;
+  const apiKeyGenerated = !process.env.REGISTRAR_API_KEY;
+  if (!process.env.DATABASE_URL) {
+    const secrets = loadOrCreateLocalSecrets(dataDir);
+    process.env.REGISTRAR_ENCRYPTION_KEY ||= secrets.encryptionKey;
+    process.env.AUTH_SECRET ||= secrets.authSecret;
+    process.env.REGISTRAR_API_KEY ||= secrets.apiKey;
+    const port = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
+    const pgLog: string[] = [];
+    try {
+      embedded = await startEmbeddedPostgres({
+        dataDir: path.join(dataDir, "postgres"),
+        port,
+        password: secrets.postgresPassword,
+        persistent: true,
+        onLog: (line) => pgLog.push(String(line)),
+      });
+    } catch (error) {
+      fail(`${(error as Error).message}\n${pgLog.slice(-15).join("")}`);
+    }
+    await embedded.createDatabase("registrar");
+    process.env.DATABASE_URL = embedded.url("registrar");
+    databaseLabel = `embedded PostgreSQL (${path.relative(process.cwd(), dataDir) || "."}/postgres, 127.0.0.1:${port})`;
+  } else {
+    const url = new URL(process.env.DATABASE_URL);
+    databaseLabel = `${url.hostname}:${url.port || 5432}${url.pathname} (DATABASE_URL)`;
+  }
+
+  const { parseConfig, ConfigError } = await import("@/lib/config");
+  let config;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+
+  try {
+    await migrateDeploy(config.databaseUrl, { quiet: true });
+  } catch (error) {
+    fail(`Could not apply database migrations to ${databaseLabel}.\n${(error as Error).message}`);
+  }
+
+  const { ensureDefaultService } = await import("@/lib/services");
+  const { ensureFirstAdministrator } = await import("@/lib/auth/administrators");
+  await ensureDefaultService(config);
+  const adminState = await ensureFirstAdministrator(config.admin);
+
+  const { default: next } = await import("next");
+  const app = next({ dev, dir: process.cwd(), hostname: config.hostname, port: config.port });
+  await app.prepare();
+  const { createRequestListener } = await import("@/lib/http/router");
+  const server = http.createServer(createRequestListener(app.getRequestHandler()));
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`Port ${config.port} is in use; set PORT to a free port.`) : error),
+    );
+    server.listen(config.port, config.hostname, resolve);
+  });
+
+  const lines = [
+    `Registrar ${dev ? "(development)" : ""} ready at ${config.issuer}`,
+    `  database:  ${databaseLabel}`,
+    `  service:   ${config.serviceId} (registration endpoint ${config.issuer}/register)`,
+  ];
+  if (embedded && apiKeyGenerated) lines.push(`  API key:   in ${path.relative(process.cwd(), dataDir)}/secrets.json ("apiKey")`);
+  if (adminState === "created") lines.push(`  administrator ${config.admin!.email} created`);
+  if (adminState === "none")
+    lines.push(`  no administrator yet: npm run admin:create -- --email you@example.com --password '<12+ characters>' --role admin`);
+  process.stdout.write(`\n${lines.join("\n")}\n\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping Registrar…\n`);
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await app.close().catch(() => {});
+    const { db } = await import("@/lib/db");
+    await db().$disconnect().catch(() => {});
+    if (embedded) await embedded.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)));

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "@/lib/config";
+
+const valid = {
+  DATABASE_URL: "postgresql://u:p@db.internal:5432/registrar",
+  REGISTRAR_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
+  AUTH_SECRET: "a".repeat(32),
+};
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("[CONFIG] environment", () => {
+  it("applies the documented defaults", () => {
+    const config = parseConfig(valid);
+    expect(config.port).toBe(3000);
+    expect(config.issuer).toBe("http://localhost:3000");
+    expect(config.serviceId).toBe("default");
+    expect(config.encryptionKey).toHaveLength(32);
+    expect(config.admin).toBeUndefined();
+  });
+
+  it("derives the issuer from PORT and strips a trailing slash from REGISTRAR_ISSUER", () => {
+    expect(parseConfig({ ...valid, PORT: "8080" }).issuer).toBe("http://localhost:8080");
+    expect(parseConfig({ ...valid, REGISTRAR_ISSUER: "https://id.example.com/" }).issuer).toBe("https://id.example.com");
+  });
+
+  it("accepts a hex encryption key", () => {
+    expect(parseConfig({ ...valid, REGISTRAR_ENCRYPTION_KEY: "ab".repeat(32) }).encryptionKey.toString("hex")).toBe("ab".repeat(32));
+  });
+
+  it("names each missing or bad variable and its rule", () => {
+    expect(problems({})).toEqual(
+      expect.arrayContaining([
+        "DATABASE_URL is required",
+        "REGISTRAR_ENCRYPTION_KEY is required",
+        "AUTH_SECRET is required",
+      ]),
+    );
+    expect(problems({ ...valid, DATABASE_URL: "mysql://x@y/z" })).toEqual(["DATABASE_URL must be a postgresql:// URL"]);
+    expect(problems({ ...valid, PORT: "http" })).toEqual(["PORT must be a port number"]);
+    expect(problems({ ...valid, REGISTRAR_ENCRYPTION_KEY: "short" })[0]).toMatch(/^REGISTRAR_ENCRYPTION_KEY must be 32 bytes/);
+    expect(problems({ ...valid, REGISTRAR_SERVICE_ID: "a b" })[0]).toMatch(/^REGISTRAR_SERVICE_ID must be 1–64 letters/);
+    expect(problems({ ...valid, ADMIN_EMAIL: "root@example.com" })).toEqual([
+      "ADMIN_PASSWORD is required when the other of ADMIN_EMAIL / ADMIN_PASSWORD is set",
+    ]);
+    expect(problems({ ...valid, ADMIN_EMAIL: "root", ADMIN_PASSWORD: "long-enough-password" })).toEqual(["ADMIN_EMAIL must be an e-mail address"]);
+  });
+
+  it("reports every problem at once, in one message", () => {
+    const error = (() => {
+      try {
+        parseConfig({ DATABASE_URL: "nope", PORT: "0" });
+      } catch (e) {
+        return e as ConfigError;
+      }
+    })();
+    expect(error?.message).toContain("DATABASE_URL");
+    expect(error?.message).toContain("PORT");
+    expect(error?.message).toContain("AUTH_SECRET");
+  });
+});
