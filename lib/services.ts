@@ -4,7 +4,7 @@ import { hashToken } from "@/lib/registration/credentials";
 
 /** Creates the default service on first start and keeps its API key in step with REGISTRAR_API_KEY. */
 export async function ensureDefaultService(config: Pick<Config, "serviceId" | "serviceName" | "apiKey">) {
-  const apiKeyHash = config.apiKey ? hashToken(config.apiKey).toString("hex") : null;
+  const apiKeyHash = config.apiKey ? Buffer.from(hashToken(config.apiKey)).toString("hex") : null;
   return db().service.upsert({
     where: { id: config.serviceId },
     create: { id: config.serviceId, name: config.serviceName, apiKeyHash },

@@ -19,8 +19,8 @@ export function newToken(): string {
 }
 
 /** The SHA-256 of a token, as stored in the database. */
-export function hashToken(token: string): Buffer {
-  return createHash("sha256").update(token, "utf8").digest();
+export function hashToken(token: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(createHash("sha256").update(token, "utf8").digest());
 }
 
 /** Whether `token` hashes to `expectedHash`, compared in constant time. */

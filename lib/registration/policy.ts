@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { grantTypes, jwsAlgorithms, jweAlgorithms, tokenEndpointAuthMethods } from "./vocabulary";
+
+// A service's policies (SPEC.md §5). Stored as JSON on the Service row; every member has a default, so
+// `{}` is a complete policy. Browser-safe: the console validates metadata against the same policy.
+
+const TrustedIssuer = z.object({
+  issuer: z.string().min(1).describe("The `iss` of software statements this service trusts"),
+  jwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())).min(1) }).describe("The issuer's public keys"),
+  approvedSoftwareIds: z
+    .array(z.string().min(1))
+    .optional()
+    .describe("When set, only statements for these software_id values are approved"),
+});
+
+export const ServicePolicySchema = z.object({
+  registrationMode: z.enum(["open", "initial_access_token", "console_only"]).default("open"),
+  rotateRegistrationAccessTokenOnUpdate: z.boolean().default(true),
+  allowHttpLoopbackRedirectsForWeb: z.boolean().default(true),
+  requireReverseDnsNativeSchemes: z.boolean().default(false),
+  allowedGrantTypes: z.array(z.enum(grantTypes)).default(grantTypes.filter((g) => g !== "password")),
+  allowedTokenEndpointAuthMethods: z.array(z.enum(tokenEndpointAuthMethods)).default([...tokenEndpointAuthMethods]),
+  allowedSigningAlgorithms: z.array(z.enum(jwsAlgorithms)).default([...jwsAlgorithms]),
+  allowedEncryptionAlgorithms: z.array(z.enum(jweAlgorithms)).default(jweAlgorithms.filter((a) => a !== "RSA1_5")),
+  /** Host names (exact, or `*.example.com`) allowed in https redirect URIs; empty = any host. */
+  allowedRedirectHosts: z.array(z.string().min(1)).default([]),
+  trustedSoftwareStatementIssuers: z.array(TrustedIssuer).default([]),
+  requireSoftwareStatement: z.boolean().default(false),
+  blockDuplicateSoftwareId: z.boolean().default(false),
+  maxClients: z.number().int().positive().nullable().default(null),
+  /** Lifetime of issued client secrets in seconds; 0 = never expire. */
+  clientSecretLifetimeSeconds: z.number().int().min(0).default(0),
+  /** Whether clients registered in the console may manage themselves through RFC 7592. */
+  consoleClientsSelfManaged: z.boolean().default(true),
+  limits: z
+    .object({
+      maxRedirectUris: z.number().int().min(1).max(1000).default(50),
+      maxContacts: z.number().int().min(1).max(1000).default(20),
+      maxJwksKeys: z.number().int().min(1).max(1000).default(20),
+      maxStringLength: z.number().int().min(64).max(65536).default(2048),
+      maxArrayItems: z.number().int().min(1).max(1000).default(50),
+      maxMetadataBytes: z.number().int().min(1024).max(1048576).default(32768),
+    })
+    .prefault({}),
+});
+
+export type ServicePolicy = z.infer<typeof ServicePolicySchema>;
+export type ServicePolicyInput = z.input<typeof ServicePolicySchema>;
+
+export const defaultPolicy: ServicePolicy = ServicePolicySchema.parse({});
+
+/** The policy stored on a service, with defaults (it was validated when it was saved). */
+export function readPolicy(stored: unknown): ServicePolicy {
+  return ServicePolicySchema.parse(stored ?? {});
+}

@@ -1,0 +1,46 @@
+import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from "jose";
+import type { MetadataIssue } from "./metadata";
+import type { ServicePolicy } from "./policy";
+
+// Software statements (RFC 7591 §2.3, §3.1.1): a JWS from an issuer the service trusts. Its claims are
+// metadata values that override the plain ones; the statement itself is kept and echoed unmodified.
+
+type Outcome = { ok: true; document: Record<string, unknown> } | { ok: false; issue: MetadataIssue };
+
+const fail = (code: MetadataIssue["code"], message: string): Outcome => ({ ok: false, issue: { path: ["software_statement"], code, message } });
+
+const registeredClaims = new Set(["iss", "sub", "aud", "exp", "nbf", "iat", "jti"]);
+
+/** Verifies the document's software statement against the policy and merges its claims over the document. */
+export async function applySoftwareStatement(document: Record<string, unknown>, policy: ServicePolicy): Promise<Outcome> {
+  const statement = document.software_statement;
+  if (statement === undefined || statement === null) {
+    return policy.requireSoftwareStatement
+      ? fail("invalid_software_statement", "software_statement is required by this service")
+      : { ok: true, document };
+  }
+  if (typeof statement !== "string") return { ok: true, document }; // the metadata schema reports the type
+
+  let issuer: unknown;
+  try {
+    issuer = decodeJwt(statement).iss;
+  } catch {
+    return fail("invalid_software_statement", "software_statement must be a signed JWT (compact JWS)");
+  }
+  if (typeof issuer !== "string" || !issuer) return fail("invalid_software_statement", "software_statement must have an iss claim");
+  const trusted = policy.trustedSoftwareStatementIssuers.find((t) => t.issuer === issuer);
+  if (!trusted) return fail("invalid_software_statement", `software_statement is from an issuer this service does not trust ("${issuer}")`);
+
+  let claims: Record<string, unknown>;
+  try {
+    ({ payload: claims } = await jwtVerify(statement, createLocalJWKSet(trusted.jwks as JSONWebKeySet), { issuer, clockTolerance: 60 }));
+  } catch (error) {
+    const reason = (error as { code?: string }).code === "ERR_JWT_EXPIRED" ? "has expired" : "has a signature that does not verify with the issuer's keys";
+    return fail("invalid_software_statement", `software_statement ${reason}`);
+  }
+  if (trusted.approvedSoftwareIds && !trusted.approvedSoftwareIds.includes(String(claims.software_id ?? "")))
+    return fail("unapproved_software_statement", `software_statement is for software ${JSON.stringify(claims.software_id ?? null)}, which this service has not approved`);
+
+  const fromStatement = Object.fromEntries(Object.entries(claims).filter(([k]) => !registeredClaims.has(k)));
+  return { ok: true, document: { ...document, ...fromStatement, software_statement: statement } };
+}

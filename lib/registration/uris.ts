@@ -1,0 +1,46 @@
+// URI checks shared by the metadata rules. Browser-safe (WHATWG URL only).
+
+/** Parses an absolute URI; null when the string is not one. */
+export function parseAbsoluteUri(value: string): URL | null {
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value)) return null;
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) return null;
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+/** The URI's scheme, lower-cased, without the colon. */
+export function schemeOf(url: URL): string {
+  return url.protocol.slice(0, -1).toLowerCase();
+}
+
+/** The host without IPv6 brackets, lower-cased. */
+export function hostOf(url: URL): string {
+  return url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+}
+
+/** RFC 8252 §7.3 loopback: the IP literals, and `localhost` (§8.3 discourages it but clients use it). */
+export function isLoopbackHost(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** Whether a host matches one of the allowed host patterns (`example.com` or `*.example.com`). */
+export function hostAllowed(host: string, patterns: readonly string[]): boolean {
+  return patterns.some((pattern) => {
+    const p = pattern.toLowerCase();
+    return p.startsWith("*.") ? host.endsWith(p.slice(1)) && host.length > p.length - 1 : host === p;
+  });
+}
+
+/** An absolute http(s) URL with a host. */
+export function isWebUrl(value: string): boolean {
+  const url = parseAbsoluteUri(value);
+  return !!url && (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+}
+
+export function isHttpsUrl(value: string): boolean {
+  const url = parseAbsoluteUri(value);
+  return !!url && url.protocol === "https:" && url.hostname !== "";
+}
