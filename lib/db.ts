@@ -1,23 +1,42 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 
-// One client per process. The launcher (scripts/serve.ts, protocol endpoints) and Next.js's server bundle
-// load this module separately; sharing through globalThis gives them one connection pool.
-const globalForDb = globalThis as unknown as { registrarPrisma?: PrismaClient };
+// One connection pool per process, shared by Prisma (everything) and the few hot statements that go to
+// node-postgres directly (Prisma's per-query cost is several times a simple statement's: docs/BENCHMARKS.md).
+// The launcher (scripts/serve.ts, protocol endpoints) and Next.js's server bundle load this module
+// separately; keeping the instances on globalThis gives them the same pool.
+const globalForDb = globalThis as unknown as { registrarPool?: pg.Pool; registrarPrisma?: PrismaClient };
 
-function createClient(): PrismaClient {
-  const adapter = new PrismaPg({
-    connectionString: process.env.DATABASE_URL,
-    max: Number(process.env.DB_POOL_MAX ?? 10),
-    // adapter-pg sends timestamps without an offset; a UTC session keeps timestamptz values exact.
-    options: "-c TimeZone=UTC",
-    connectionTimeoutMillis: 5_000,
-  });
-  return new PrismaClient({ adapter });
+/** The node-postgres pool (for the hot paths of lib/registration/store.ts). */
+export function pool(): pg.Pool {
+  if (!globalForDb.registrarPool) {
+    const created = new pg.Pool({
+      connectionString: process.env.DATABASE_URL,
+      max: Number(process.env.DB_POOL_MAX ?? 10),
+      // adapter-pg sends timestamps without an offset; a UTC session keeps timestamptz values exact.
+      options: "-c TimeZone=UTC",
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+    });
+    // An idle connection that the server drops (restart, failover) must not crash the process.
+    created.on("error", () => {});
+    globalForDb.registrarPool = created;
+  }
+  return globalForDb.registrarPool;
 }
 
+/** The Prisma client. */
 export function db(): PrismaClient {
-  return (globalForDb.registrarPrisma ??= createClient());
+  return (globalForDb.registrarPrisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) }));
+}
+
+/** Closes the Prisma client and the pool (at shutdown). */
+export async function closeDatabase() {
+  await globalForDb.registrarPrisma?.$disconnect();
+  await globalForDb.registrarPool?.end();
+  globalForDb.registrarPrisma = undefined;
+  globalForDb.registrarPool = undefined;
 }
 
 export type { PrismaClient };

@@ -101,8 +101,8 @@ async function main() {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     await app.close().catch(() => {});
-    const { db } = await import("@/lib/db");
-    await db().$disconnect().catch(() => {});
+    const { closeDatabase } = await import("@/lib/db");
+    await closeDatabase().catch(() => {});
     if (embedded) await embedded.stop();
     process.exit(0);
   };

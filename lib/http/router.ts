@@ -1,6 +1,35 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { HttpResponse } from "@/lib/registration/protocol";
+import { requestContext, type RequestContext } from "./endpoints/context";
+import { authleteApiFailure, authleteRegistration } from "./endpoints/authlete";
+import { serverMetadata } from "./endpoints/discovery";
+import { deleteClient, readClient, registerClient, updateClient } from "./endpoints/registration";
+import { errorToResponse, rfcFailure, send, type FailureShape } from "./respond";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+type Endpoint = (ctx: RequestContext) => Promise<HttpResponse>;
+type Route = {
+  pattern: RegExp;
+  methods: Partial<Record<string, Endpoint>>;
+  /** Browser-based clients (single-page apps, MCP clients) register themselves: allow cross-origin calls. */
+  cors: boolean;
+  failure: FailureShape;
+};
+
+const routes: Route[] = [
+  { pattern: /^\/register$/, methods: { POST: registerClient }, cors: true, failure: rfcFailure },
+  { pattern: /^\/register\/(?<clientId>[^/]+)$/, methods: { GET: readClient, PUT: updateClient, DELETE: deleteClient }, cors: true, failure: rfcFailure },
+  { pattern: /^\/\.well-known\/(?:oauth-authorization-server|openid-configuration)$/, methods: { GET: serverMetadata }, cors: true, failure: rfcFailure },
+  ...(["register", "get", "update", "delete"] as const).map((operation) => ({
+    pattern: new RegExp(`^/api/(?<serviceId>[A-Za-z0-9._-]{1,64})/client/registration${operation === "register" ? "" : `/${operation}`}$`),
+    methods: { POST: (ctx: RequestContext) => authleteRegistration(ctx, operation) },
+    cors: false,
+    failure: authleteApiFailure,
+  })),
+];
+
+const corsHeaders = (route: Route): Record<string, string> =>
+  route.cors ? { "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "WWW-Authenticate" } : {};
 
 /**
  * The process's HTTP entry point. Machine-facing protocol paths are answered here, straight from the
@@ -8,5 +37,43 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | vo
  * (docs/BENCHMARKS.md); everything else — the console, its server actions, /api/auth, /api/health — goes to Next.js.
  */
 export function createRequestListener(next: Handler): Handler {
-  return (req, res) => next(req, res);
+  return async (req, res) => {
+    const path = (req.url ?? "/").split("?")[0]!;
+    const route = routes.find((r) => r.pattern.test(path));
+    if (!route) return next(req, res);
+    const method = req.method ?? "GET";
+    const allowed = [...Object.keys(route.methods), ...(route.cors ? ["OPTIONS"] : [])].join(", ");
+    if (method === "OPTIONS" && route.cors) {
+      return send(res, { status: 204, headers: {}, body: null }, {
+        ...corsHeaders(route),
+        "Access-Control-Allow-Methods": allowed,
+        "Access-Control-Allow-Headers": "Authorization, Content-Type",
+        "Access-Control-Max-Age": "600",
+      });
+    }
+    const endpoint = route.methods[method === "HEAD" ? "GET" : method];
+    const params = Object.fromEntries(Object.entries(route.pattern.exec(path)?.groups ?? {}).map(([k, v]) => [k, safeDecode(v)]));
+    const ctx = requestContext(req, params);
+    let response: HttpResponse;
+    if (!endpoint) {
+      req.resume();
+      response = { ...route.failure(405, "invalid_request", `${method} is not allowed here; use ${allowed}`), status: 405 };
+      response.headers = { ...response.headers, Allow: allowed };
+    } else {
+      try {
+        response = await endpoint(ctx);
+      } catch (error) {
+        response = errorToResponse(error, ctx.requestId, route.failure);
+      }
+    }
+    send(res, method === "HEAD" ? { ...response, body: null } : response, { ...corsHeaders(route), "X-Request-Id": ctx.requestId });
+  };
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

@@ -206,13 +206,27 @@ function applyDefaults(m: Record<string, unknown> & Shape, invalid: ReadonlySet<
 
 type AddIssue = (path: (string | number)[], message: string) => void;
 
+// Building zod schemas costs far more than using them: build them once per policy.
+const schemaCache = new WeakMap<ServicePolicy, { shape: Record<string, z.ZodType>; localizedValue: Record<LocalizableMember, z.ZodType> }>();
+function memberSchemas(policy: ServicePolicy) {
+  let cached = schemaCache.get(policy);
+  if (!cached) {
+    const l = policy.limits;
+    cached = {
+      shape: metadataShape(policy).shape as Record<string, z.ZodType>,
+      localizedValue: { client_name: text(l), client_uri: webUrl(l), logo_uri: webUrl(l), tos_uri: webUrl(l), policy_uri: webUrl(l) },
+    };
+    schemaCache.set(policy, cached);
+  }
+  return cached;
+}
+
 /** Validates a metadata document: the normalized metadata, or every problem found. Never throws. */
 export function validateClientMetadata(input: unknown, policy: ServicePolicy = defaultPolicy): ValidationResult {
   if (typeof input !== "object" || input === null || Array.isArray(input))
     return { ok: false, issues: [{ path: [], code: "invalid_client_metadata", message: "metadata must be a JSON object" }] };
   const l = policy.limits;
-  const shape = metadataShape(policy).shape as Record<string, z.ZodType>;
-  const localizedValue: Record<LocalizableMember, z.ZodType> = { client_name: text(l), client_uri: webUrl(l), logo_uri: webUrl(l), tos_uri: webUrl(l), policy_uri: webUrl(l) };
+  const { shape, localizedValue } = memberSchemas(policy);
   const issues: MetadataIssue[] = [];
   const invalid = new Set<string>();
   const add: AddIssue = (path, message) => {
@@ -439,6 +453,16 @@ function checkJwks(keys: Record<string, unknown>[], policy: ServicePolicy, add: 
       else kids.set(key.kid, i);
     }
   });
+}
+
+/** The metadata with members in the order of the specifications, each language-tagged variant after its member. */
+export function inCanonicalOrder<T extends Record<string, unknown>>(metadata: T): T {
+  const rank = (key: string) => {
+    const base = splitLocalizedMember(key)?.member ?? key;
+    const i = knownMembers.indexOf(base as KnownMember);
+    return (i < 0 ? knownMembers.length : i) * 2 + (base === key ? 0 : 1);
+  };
+  return Object.fromEntries(Object.entries(metadata).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))) as T;
 }
 
 /** Whether the metadata needs a client secret (a secret-based method or a symmetric algorithm). */

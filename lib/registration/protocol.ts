@@ -1,3 +1,4 @@
+import { inCanonicalOrder } from "./metadata";
 import type { ClientInformation, Failure, Outcome } from "./service";
 
 // Shapes core outcomes into RFC 7591 / 7592 HTTP responses. The Authlete-compatible API sends exactly
@@ -15,7 +16,7 @@ export function clientInformationJson(info: ClientInformation): Record<string, u
     client_id_issued_at: info.clientIdIssuedAt,
     ...(info.registrationAccessToken && { registration_access_token: info.registrationAccessToken }),
     registration_client_uri: info.registrationClientUri,
-    ...info.metadata,
+    ...inCanonicalOrder(info.metadata),
   };
 }
 

@@ -46,6 +46,8 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: Failure 
 /** What RFC 7591 §3.2.1 / RFC 7592 §3 return about a client (credentials in clear, once). */
 export type ClientInformation = {
   clientId: string;
+  /** The client's small integer id (the Authlete-compatible API's `clientId`). */
+  number: number;
   clientSecret: string | null;
   clientIdIssuedAt: number;
   clientSecretExpiresAt: number;
@@ -97,6 +99,7 @@ function secretExpiry(policy: ServicePolicy): number {
 function information(row: Client, metadata: ClientMetadata, clientSecret: string | null, registrationAccessToken: string | null, rotated: boolean, version: number): ClientInformation {
   return {
     clientId: row.clientId,
+    number: row.number,
     clientSecret,
     clientIdIssuedAt: Math.floor(row.createdAt.getTime() / 1000),
     clientSecretExpiresAt: clientSecret ? row.secretExpiresAt : 0,
@@ -194,7 +197,7 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
   const clientSecret = needsClientSecret(metadata) ? newClientSecret() : null;
   const registrationAccessToken = newToken();
   const secretExpiresAt = clientSecret ? secretExpiry(policy) : 0;
-  const createdAt = await store.insertRegistration({
+  const created = await store.insertRegistration({
     serviceId,
     clientId,
     metadata,
@@ -210,14 +213,15 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
     ip: caller.ip ?? null,
     changeSet: diffMetadata({}, metadata),
   });
-  if (!createdAt) return invalidToken(true); // the initial access token was used up meanwhile
+  if (!created) return invalidToken(true); // the initial access token was used up meanwhile
   logger.info({ event: "client.registered", serviceId, clientId, interface: caller.interface, requestId: caller.requestId }, "client registered");
   return {
     ok: true,
     value: {
       clientId,
+      number: created.number,
       clientSecret,
-      clientIdIssuedAt: Math.floor(createdAt.getTime() / 1000),
+      clientIdIssuedAt: Math.floor(created.createdAt.getTime() / 1000),
       clientSecretExpiresAt: secretExpiresAt,
       registrationAccessToken,
       registrationAccessTokenRotated: false,

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Client, Interface } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db, pool } from "@/lib/db";
 import type { Change } from "./diff";
 import type { ClientMetadata } from "./metadata";
 import { readPolicy, type ServicePolicy } from "./policy";
@@ -87,44 +87,46 @@ export type NewRegistration = {
  * initial access token, in a single statement: one round trip, atomic. Returns the creation time, or null
  * when the initial access token was no longer usable (nothing is written then).
  */
-export async function insertRegistration(r: NewRegistration): Promise<Date | null> {
+export async function insertRegistration(r: NewRegistration): Promise<{ createdAt: Date; number: number } | null> {
   const c = listingColumns(r.clientId, r.metadata);
-  const id = uuidv7();
-  const revisionId = uuidv7();
   const metadata = JSON.stringify(r.metadata);
-  const rows = await db().$queryRaw<{ created_at: Date }[]>`
+  const iat = r.initialAccessTokenHash ? Buffer.from(r.initialAccessTokenHash) : null;
+  // node-postgres directly: this is the hottest write, and one statement is one round trip.
+  const { rows } = await pool().query<{ created_at: Date; number: number }>({
+    name: "insert-registration",
+    text: `
     WITH iat AS (
       UPDATE initial_access_token
          SET use_count = use_count + 1, uses_left = uses_left - 1
-       WHERE ${r.initialAccessTokenHash}::bytea IS NOT NULL
-         AND token_hash = ${r.initialAccessTokenHash}::bytea AND service_id = ${r.serviceId}
+       WHERE $1::bytea IS NOT NULL AND token_hash = $1::bytea AND service_id = $2
          AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now()) AND (uses_left IS NULL OR uses_left > 0)
       RETURNING id
     ), allowed AS (
-      SELECT 1 WHERE ${r.initialAccessTokenHash}::bytea IS NULL OR EXISTS (SELECT 1 FROM iat)
+      SELECT 1 WHERE $1::bytea IS NULL OR EXISTS (SELECT 1 FROM iat)
     ), client AS (
       INSERT INTO client (id, service_id, client_id, metadata, origin, self_managed, client_name, application_type,
                           token_endpoint_auth_method, grant_types, redirect_uris, contacts, software_id, logo_uri, search_text,
                           secret_ciphertext, secret_expires_at, registration_access_token_hash, version, created_at, updated_at)
-      SELECT ${id}::uuid, ${r.serviceId}, ${r.clientId}, ${metadata}::jsonb, ${r.origin}::client_origin, ${r.selfManaged},
-             ${c.clientName}, ${c.applicationType}, ${c.tokenEndpointAuthMethod}, ${c.grantTypes}::text[], ${c.redirectUris}::text[],
-             ${c.contacts}::text[], ${c.softwareId}, ${c.logoUri}, ${c.searchText}, ${r.secretCiphertext}, ${r.secretExpiresAt},
-             ${r.registrationAccessTokenHash}::bytea, 1, now(), now()
+      SELECT $3::uuid, $2, $4, $5::jsonb, $6::client_origin, $7, $8, $9, $10, $11::text[], $12::text[], $13::text[], $14, $15, $16,
+             $17, $18, $19::bytea, 1, now(), now()
         FROM allowed
-      RETURNING id, created_at
+      RETURNING id, number, created_at
     ), revision AS (
       INSERT INTO client_revision (id, client_ref, version, kind, metadata, change_set, actor, interface, request_id, created_at)
-      SELECT ${revisionId}::uuid, client.id, 1, 'created', ${metadata}::jsonb, ${JSON.stringify(r.changeSet)}::jsonb, ${r.actor},
-             ${r.interface}::interface, ${r.requestId}, client.created_at
-        FROM client
+      SELECT $20::uuid, client.id, 1, 'created', $5::jsonb, $21::jsonb, $22, $23::interface, $24, client.created_at FROM client
     ), audit AS (
       INSERT INTO audit_event (service_id, actor, action, client_id, outcome, interface, ip, request_id, details, created_at)
-      SELECT ${r.serviceId}, ${r.actor}, 'client.registered', ${r.clientId}, 'success'::audit_outcome, ${r.interface}::interface,
-             ${r.ip}, ${r.requestId}, ${JSON.stringify({ origin: r.origin })}::jsonb, client.created_at
-        FROM client
+      SELECT $2, $22, 'client.registered', $4, 'success'::audit_outcome, $23::interface, $25, $24, $26::jsonb, client.created_at FROM client
     )
-    SELECT created_at FROM client`;
-  return rows[0]?.created_at ?? null;
+    SELECT created_at, number FROM client`,
+    values: [
+      iat, r.serviceId, uuidv7(), r.clientId, metadata, r.origin, r.selfManaged, c.clientName, c.applicationType,
+      c.tokenEndpointAuthMethod, c.grantTypes, c.redirectUris, c.contacts, c.softwareId, c.logoUri, c.searchText,
+      r.secretCiphertext, r.secretExpiresAt, Buffer.from(r.registrationAccessTokenHash), uuidv7(), JSON.stringify(r.changeSet),
+      r.actor, r.interface, r.requestId, r.ip, JSON.stringify({ origin: r.origin }),
+    ],
+  });
+  return rows[0] ? { createdAt: rows[0].created_at, number: rows[0].number } : null;
 }
 
 /** Whether an initial access token is currently usable (checked before validation, so a bad one is a 401). */

@@ -1,0 +1,132 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+
+// Reading machine-facing requests: size-limited bodies, strict UTF-8 and JSON, bearer tokens, the client's
+// address and a request id. Every problem becomes a RequestError with the status and words to answer with.
+
+export class RequestError extends Error {
+  constructor(
+    readonly status: 400 | 405 | 413 | 415,
+    readonly error: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const defaultMaxBodyBytes = 64 * 1024;
+
+export function maxBodyBytes(): number {
+  const configured = Number(process.env.REGISTRAR_MAX_BODY_BYTES);
+  return Number.isInteger(configured) && configured > 0 ? configured : defaultMaxBodyBytes;
+}
+
+/** The raw body, refused past `limit` bytes without reading the rest into memory. */
+export function readBody(req: IncomingMessage, limit = maxBodyBytes()): Promise<Buffer> {
+  const declared = Number(req.headers["content-length"]);
+  if (declared > limit) {
+    req.resume();
+    return Promise.reject(new RequestError(413, "invalid_request", `The request body must be at most ${limit} bytes`));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners("data");
+        req.resume();
+        reject(new RequestError(413, "invalid_request", `The request body must be at most ${limit} bytes`));
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Whether the request declares a JSON body (`application/json`, any parameters). */
+export function isJsonContentType(req: IncomingMessage): boolean {
+  const type = req.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
+  return type === "application/json";
+}
+
+/** Parses a JSON body strictly: valid UTF-8, valid JSON, no member repeated in one object. */
+export function parseJsonBody(body: Buffer): unknown {
+  if (body.length === 0) throw new RequestError(400, "invalid_request", "The request body is empty; send a JSON object");
+  let text: string;
+  try {
+    text = utf8.decode(body);
+  } catch {
+    throw new RequestError(400, "invalid_request", "The request body is not valid UTF-8");
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new RequestError(400, "invalid_request", `The request body is not valid JSON (${(error as Error).message})`);
+  }
+  const repeated = firstRepeatedMember(text);
+  if (repeated !== null) throw new RequestError(400, "invalid_request", `The request body repeats the member "${repeated}" in one object`);
+  return value;
+}
+
+/**
+ * The first member name that occurs twice in one object of a valid JSON text, or null. JSON.parse keeps the
+ * last silently; a registration must not mean two things, so a repeat is refused.
+ */
+export function firstRepeatedMember(text: string): string | null {
+  const stack: (Set<string> | null)[] = [];
+  let i = 0;
+  let expectKey = false;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === '"') {
+      let j = i + 1;
+      while (text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (expectKey && top) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        if (top.has(key)) return key;
+        top.add(key);
+        expectKey = false;
+      }
+      i = j + 1;
+      continue;
+    }
+    if (ch === "{") {
+      stack.push(new Set());
+      expectKey = true;
+    } else if (ch === "[") stack.push(null);
+    else if (ch === "}" || ch === "]") stack.pop();
+    else if (ch === ",") expectKey = stack[stack.length - 1] !== null;
+    i++;
+  }
+  return null;
+}
+
+/**
+ * The bearer token of the Authorization header (RFC 6750 §2.1); undefined when there is none. A header of
+ * another scheme counts as a presented (and so invalid) credential.
+ */
+export function bearerToken(req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization?.trim();
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match ? match[1] : header;
+}
+
+/** The client's address: the socket's, or the one header a trusted proxy sets (TRUSTED_IP_HEADER). */
+export function clientAddress(req: IncomingMessage): string | null {
+  const header = process.env.TRUSTED_IP_HEADER?.split(",")[0]?.trim().toLowerCase();
+  const forwarded = header ? req.headers[header] : undefined;
+  const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
+  return value?.split(",")[0]?.trim() || req.socket.remoteAddress || null;
+}
+
+/** The caller's X-Request-Id when it is sane, or a new one. */
+export function requestId(req: IncomingMessage): string {
+  const given = req.headers["x-request-id"];
+  return typeof given === "string" && /^[A-Za-z0-9._:-]{1,100}$/.test(given) ? given : randomUUID();
+}

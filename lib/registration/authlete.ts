@@ -1,0 +1,170 @@
+import type { ClientMetadata } from "./metadata";
+import { clientInformationResponse, deletedResponse, type HttpResponse } from "./protocol";
+import type { ClientInformation, Outcome } from "./service";
+
+// The Authlete-compatible client registration API (SPEC.md §1): the same core outcome, shaped as
+// Authlete's ClientRegistrationResponse so that an authorization server written against Authlete can call
+// Registrar unchanged. `responseContent` is exactly the body the RFC endpoint sends for the same request.
+//
+// resultCode scheme: R-<area>-<HTTP status of the client's answer><digit>. Area DCR = the client's request was
+// processed (the action says what to answer); area API = the API call itself failed (HTTP-level status).
+
+export type AuthleteAction = "CREATED" | "OK" | "UPDATED" | "DELETED" | "BAD_REQUEST" | "UNAUTHORIZED" | "INTERNAL_SERVER_ERROR";
+
+export const apiResultCodes = {
+  malformed: { code: "R-API-4000", message: "The API request is malformed" },
+  unauthorized: { code: "R-API-4010", message: "The service API key is missing or wrong" },
+  unknownService: { code: "R-API-4040", message: "No such service" },
+  methodNotAllowed: { code: "R-API-4050", message: "Use POST" },
+  tooLarge: { code: "R-API-4130", message: "The API request is too large" },
+  unavailable: { code: "R-API-5030", message: "The service cannot reach its database; try again shortly" },
+  internal: { code: "R-API-5000", message: "An unexpected error occurred" },
+} as const;
+
+const successes = {
+  register: { action: "CREATED", code: "R-DCR-2010", message: "The client was registered" },
+  get: { action: "OK", code: "R-DCR-2000", message: "The client's configuration was read" },
+  update: { action: "UPDATED", code: "R-DCR-2001", message: "The client's configuration was updated" },
+  delete: { action: "DELETED", code: "R-DCR-2040", message: "The client was deleted" },
+} as const satisfies Record<string, { action: AuthleteAction; code: string; message: string }>;
+
+export type AuthleteOperation = keyof typeof successes;
+
+/** The action and result code for an RFC response status. 403 has no Authlete action: the AS answers 401. */
+function failureResult(status: number): { action: AuthleteAction; code: string } {
+  if (status === 400) return { action: "BAD_REQUEST", code: "R-DCR-4000" };
+  if (status === 401) return { action: "UNAUTHORIZED", code: "R-DCR-4010" };
+  if (status === 403) return { action: "UNAUTHORIZED", code: "R-DCR-4030" };
+  return { action: "INTERNAL_SERVER_ERROR", code: "R-DCR-5000" };
+}
+
+export type AuthleteResponse = {
+  resultCode: string;
+  resultMessage: string;
+  action: AuthleteAction;
+  responseContent?: string;
+  client?: AuthleteClient;
+};
+
+/** Shapes a core outcome (or the RFC response of a request that failed before the core) for the API. */
+export function authleteResponse(operation: AuthleteOperation, outcome: Outcome<ClientInformation | { clientId: string; version: number }>): AuthleteResponse {
+  const rfc: HttpResponse =
+    operation === "delete" ? deletedResponse(outcome) : clientInformationResponse(outcome as Outcome<ClientInformation>, operation === "register" ? 201 : 200);
+  if (!outcome.ok) return authleteFailure(rfc);
+  const { action, code, message } = successes[operation];
+  const value = outcome.value;
+  return {
+    resultCode: code,
+    resultMessage: `[${code}] ${message}`,
+    action,
+    ...(rfc.body !== null && { responseContent: rfc.body }),
+    ...("metadata" in value && { client: authleteClient(value) }),
+  };
+}
+
+/** A failed request as the API's answer: the RFC error response as responseContent. */
+export function authleteFailure(rfc: HttpResponse): AuthleteResponse {
+  const { action, code } = failureResult(rfc.status);
+  const description = rfc.body ? (JSON.parse(rfc.body) as { error_description?: string }).error_description : undefined;
+  return { resultCode: code, resultMessage: `[${code}] ${description ?? "The request failed"}`, action, ...(rfc.body !== null && { responseContent: rfc.body }) };
+}
+
+// ---- Authlete's Client model --------------------------------------------------------------------------
+
+type Tagged = { tag: string; value: string };
+export type AuthleteClient = Record<string, unknown>;
+
+const upper = (v: string) => v.toUpperCase().replace(/[-+ ]/g, "_");
+const grantNames: Record<string, string> = {
+  authorization_code: "AUTHORIZATION_CODE",
+  implicit: "IMPLICIT",
+  password: "PASSWORD",
+  client_credentials: "CLIENT_CREDENTIALS",
+  refresh_token: "REFRESH_TOKEN",
+  "urn:openid:params:grant-type:ciba": "CIBA",
+  "urn:ietf:params:oauth:grant-type:device_code": "DEVICE_CODE",
+  "urn:ietf:params:oauth:grant-type:token-exchange": "TOKEN_EXCHANGE",
+  "urn:ietf:params:oauth:grant-type:jwt-bearer": "JWT_BEARER",
+};
+const responseTypeOrder = ["code", "id_token", "token"];
+const jwsNames = new Set(["NONE", "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "ES256K", "EdDSA"]);
+const jweNames = new Set(["RSA1_5", "RSA_OAEP", "RSA_OAEP_256", "A128KW", "A192KW", "A256KW", "DIR", "ECDH_ES", "ECDH_ES_A128KW", "ECDH_ES_A192KW", "ECDH_ES_A256KW", "A128GCMKW", "A192GCMKW", "A256GCMKW", "PBES2_HS256_A128KW", "PBES2_HS384_A192KW", "PBES2_HS512_A256KW"]);
+
+const jws = (alg: string | undefined) => (alg === undefined ? undefined : alg === "none" ? "NONE" : jwsNames.has(alg) ? alg : undefined);
+const jwe = (alg: string | undefined) => (alg === undefined ? undefined : jweNames.has(upper(alg)) ? upper(alg) : undefined);
+const enc = (value: string | undefined) => (value === undefined ? undefined : upper(value));
+
+function responseTypeName(value: string): string {
+  if (value === "none") return "NONE";
+  const words = value.split(" ").sort((a, b) => responseTypeOrder.indexOf(a) - responseTypeOrder.indexOf(b));
+  return words.map(upper).join("_");
+}
+
+function tagged(m: ClientMetadata, member: string): Tagged[] | undefined {
+  const values = Object.entries(m)
+    .filter(([k]) => k.startsWith(`${member}#`))
+    .map(([k, v]) => ({ tag: k.slice(member.length + 1), value: String(v) }));
+  return values.length ? values : undefined;
+}
+
+/** The client in Authlete's model (its `clientId` is a number; our client_id is its `clientIdAlias`). */
+export function authleteClient(info: ClientInformation): AuthleteClient {
+  const m = info.metadata;
+  const client: AuthleteClient = {
+    clientId: info.number,
+    clientIdAlias: info.clientId,
+    clientIdAliasEnabled: true,
+    clientName: m.client_name,
+    clientNames: tagged(m, "client_name"),
+    clientSecret: info.clientSecret ?? undefined,
+    clientType: m.token_endpoint_auth_method === "none" ? "PUBLIC" : "CONFIDENTIAL",
+    applicationType: upper(m.application_type),
+    logoUri: m.logo_uri,
+    logoUris: tagged(m, "logo_uri"),
+    contacts: m.contacts,
+    tlsClientCertificateBoundAccessTokens: m.tls_client_certificate_bound_access_tokens,
+    dynamicallyRegistered: true,
+    softwareId: m.software_id,
+    softwareVersion: m.software_version,
+    createdAt: info.clientIdIssuedAt * 1000,
+    grantTypes: m.grant_types.map((g) => grantNames[g]).filter(Boolean),
+    responseTypes: m.response_types.map(responseTypeName),
+    redirectUris: m.redirect_uris,
+    tokenAuthMethod: upper(m.token_endpoint_auth_method),
+    tokenAuthSignAlg: jws(m.token_endpoint_auth_signing_alg),
+    tlsClientAuthSubjectDn: m.tls_client_auth_subject_dn,
+    tlsClientAuthSanDns: m.tls_client_auth_san_dns,
+    tlsClientAuthSanUri: m.tls_client_auth_san_uri,
+    tlsClientAuthSanIp: m.tls_client_auth_san_ip,
+    tlsClientAuthSanEmail: m.tls_client_auth_san_email,
+    parRequired: m.require_pushed_authorization_requests,
+    requestObjectRequired: m.require_signed_request_object,
+    requestSignAlg: jws(m.request_object_signing_alg),
+    requestEncryptionAlg: jwe(m.request_object_encryption_alg),
+    requestEncryptionEnc: enc(m.request_object_encryption_enc),
+    requestUris: m.request_uris,
+    defaultMaxAge: m.default_max_age,
+    defaultAcrs: m.default_acr_values,
+    idTokenSignAlg: jws(m.id_token_signed_response_alg),
+    idTokenEncryptionAlg: jwe(m.id_token_encrypted_response_alg),
+    idTokenEncryptionEnc: enc(m.id_token_encrypted_response_enc),
+    authTimeRequired: m.require_auth_time,
+    subjectType: m.subject_type ? upper(m.subject_type) : undefined,
+    sectorIdentifierUri: m.sector_identifier_uri,
+    jwksUri: m.jwks_uri,
+    jwks: m.jwks ? JSON.stringify(m.jwks) : undefined,
+    userInfoSignAlg: jws(m.userinfo_signed_response_alg),
+    userInfoEncryptionAlg: jwe(m.userinfo_encrypted_response_alg),
+    userInfoEncryptionEnc: enc(m.userinfo_encrypted_response_enc),
+    loginUri: m.initiate_login_uri,
+    tosUri: m.tos_uri,
+    tosUris: tagged(m, "tos_uri"),
+    policyUri: m.policy_uri,
+    policyUris: tagged(m, "policy_uri"),
+    clientUri: m.client_uri,
+    clientUris: tagged(m, "client_uri"),
+    authorizationDetailsTypes: m.authorization_details_types,
+    dpopRequired: m.dpop_bound_access_tokens,
+  };
+  return Object.fromEntries(Object.entries(client).filter(([, v]) => v !== undefined));
+}
