@@ -295,12 +295,15 @@ async function writeMetadata(serviceId: string, input: UpdateInput, caller: Call
 
     if (!isObject(input.document)) return invalid([{ path: [], code: "invalid_client_metadata", message: "metadata must be a JSON object" }]);
     const document = input.document;
-    for (const member of forbiddenInUpdate) if (member in document) return invalidRequest(member, "must not be sent in an update request (RFC 7592 §2.2)");
-    if (document.client_id === undefined || document.client_id === null) return invalidRequest("client_id", "is required in an update request and must equal the current client_id");
-    if (document.client_id !== row.clientId) return invalidRequest("client_id", "must equal the current client_id");
+    const requestIssues: MetadataIssue[] = [];
+    const refuse = (member: string, message: string) => requestIssues.push({ path: [member], code: "invalid_request", message: `${member} ${message}` });
+    for (const member of forbiddenInUpdate) if (member in document) refuse(member, "must not be sent in an update request (RFC 7592 §2.2)");
+    if (document.client_id === undefined || document.client_id === null) refuse("client_id", "is required in an update request and must equal the current client_id");
+    else if (document.client_id !== row.clientId) refuse("client_id", "must equal the current client_id");
     const currentSecret = storedSecret(row);
     if (document.client_secret !== undefined && document.client_secret !== null && (typeof document.client_secret !== "string" || !currentSecret || !secretsEqual(document.client_secret, currentSecret)))
-      return invalidRequest("client_secret", "must equal the current client_secret when it is sent");
+      refuse("client_secret", "must equal the current client_secret when it is sent");
+    if (requestIssues.length) return invalid(requestIssues);
 
     const metadataDocument = Object.fromEntries(Object.entries(document).filter(([k]) => k !== "client_id" && k !== "client_secret"));
     const validated = await validate(metadataDocument, policy);

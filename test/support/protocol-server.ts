@@ -1,0 +1,46 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { createRequestListener } from "@/lib/http/router";
+import { hashToken } from "@/lib/registration/credentials";
+import { ServicePolicySchema, type ServicePolicyInput } from "@/lib/registration/policy";
+import { forgetService } from "@/lib/registration/store";
+
+export type ProtocolServer = {
+  url: string;
+  serviceId: string;
+  apiKey: string;
+  setPolicy: (policy?: ServicePolicyInput) => Promise<void>;
+  close: () => Promise<void>;
+};
+
+/**
+ * The process's real HTTP listener (lib/http/router.ts) on a free port, with a default service of its own;
+ * paths it does not answer get a plain 404 where the app would hand them to Next.js. Call it before anything
+ * reads the configuration: it sets the issuer and service id of this test file's process.
+ */
+export async function startProtocolServer(): Promise<ProtocolServer> {
+  const server = http.createServer(
+    createRequestListener((_req, res) => {
+      res.writeHead(404).end("next.js");
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const serviceId = `proto-${randomBytes(4).toString("hex")}`;
+  const apiKey = randomBytes(32).toString("base64url");
+  process.env.REGISTRAR_ISSUER = url;
+  process.env.REGISTRAR_SERVICE_ID = serviceId;
+  await db().service.create({ data: { id: serviceId, name: "Protocol tests", apiKeyHash: Buffer.from(hashToken(apiKey)).toString("hex") } });
+  return {
+    url,
+    serviceId,
+    apiKey,
+    async setPolicy(policy = {}) {
+      await db().service.update({ where: { id: serviceId }, data: { policy: ServicePolicySchema.parse(policy) } });
+      forgetService(serviceId);
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
