@@ -30,6 +30,12 @@ export function forgetService(serviceId: string) {
   serviceCache.delete(serviceId);
 }
 
+/** Stores a service's policy (already validated) and drops this process's cached copy. */
+export async function savePolicy(serviceId: string, policy: ServicePolicy, tx: Tx | null = null) {
+  await (tx ?? db()).service.update({ where: { id: serviceId }, data: { policy: policy as unknown as Prisma.InputJsonValue } });
+  forgetService(serviceId);
+}
+
 /** The columns derived from metadata for the clients list (filters, sort, search). */
 export function listingColumns(clientId: string, m: ClientMetadata) {
   const localizedNames = Object.entries(m)

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { createRequestListener } from "@/lib/http/router";
 import { hashToken } from "@/lib/registration/credentials";
 import { ServicePolicySchema, type ServicePolicyInput } from "@/lib/registration/policy";
-import { forgetService } from "@/lib/registration/store";
+import { savePolicy } from "@/lib/registration/store";
 
 export type ProtocolServer = {
   url: string;
@@ -38,8 +38,7 @@ export async function startProtocolServer(): Promise<ProtocolServer> {
     serviceId,
     apiKey,
     async setPolicy(policy = {}) {
-      await db().service.update({ where: { id: serviceId }, data: { policy: ServicePolicySchema.parse(policy) } });
-      forgetService(serviceId);
+      await savePolicy(serviceId, ServicePolicySchema.parse(policy));
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
