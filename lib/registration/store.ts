@@ -90,49 +90,158 @@ export type NewRegistration = {
 
 /**
  * Writes a new client, its first revision, its audit event and (when one was presented) one use of the
- * initial access token, in a single statement: one round trip, atomic. Returns the creation time, or null
- * when the initial access token was no longer usable (nothing is written then).
+ * initial access token, atomically. Returns the creation time and number, or null when the initial
+ * access token was no longer usable (nothing is written then).
  */
-export async function insertRegistration(r: NewRegistration): Promise<{ createdAt: Date; number: number } | null> {
+export function insertRegistration(r: NewRegistration): Promise<{ createdAt: Date; number: number } | null> {
+  return r.initialAccessTokenHash ? insertWithInitialAccessToken(r) : registrationBatcher.add(r);
+}
+
+type Created = { createdAt: Date; number: number };
+
+function registrationRow(r: NewRegistration) {
   const c = listingColumns(r.clientId, r.metadata);
-  const metadata = JSON.stringify(r.metadata);
-  const iat = r.initialAccessTokenHash ? Buffer.from(r.initialAccessTokenHash) : null;
-  // node-postgres directly: this is the hottest write, and one statement is one round trip.
-  const { rows } = await pool().query<{ created_at: Date; number: number }>({
-    name: "insert-registration",
-    text: `
-    WITH iat AS (
-      UPDATE initial_access_token
-         SET use_count = use_count + 1, uses_left = uses_left - 1
-       WHERE $1::bytea IS NOT NULL AND token_hash = $1::bytea AND service_id = $2
-         AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now()) AND (uses_left IS NULL OR uses_left > 0)
-      RETURNING id
-    ), allowed AS (
-      SELECT 1 WHERE $1::bytea IS NULL OR EXISTS (SELECT 1 FROM iat)
-    ), client AS (
-      INSERT INTO client (id, service_id, client_id, metadata, origin, self_managed, client_name, application_type,
-                          token_endpoint_auth_method, grant_types, redirect_uris, contacts, software_id, logo_uri, search_text,
-                          secret_ciphertext, secret_expires_at, registration_access_token_hash, version, created_at, updated_at)
-      SELECT $3::uuid, $2, $4, $5::jsonb, $6::client_origin, $7, $8, $9, $10, $11::text[], $12::text[], $13::text[], $14, $15, $16,
-             $17, $18, $19::bytea, 1, now(), now()
-        FROM allowed
-      RETURNING id, number, created_at
-    ), revision AS (
-      INSERT INTO client_revision (id, client_ref, version, kind, metadata, change_set, actor, interface, request_id, created_at)
-      SELECT $20::uuid, client.id, 1, 'created', $5::jsonb, $21::jsonb, $22, $23::interface, $24, client.created_at FROM client
-    ), audit AS (
-      INSERT INTO audit_event (service_id, actor, action, client_id, outcome, interface, ip, request_id, details, created_at)
-      SELECT $2, $22, 'client.registered', $4, 'success'::audit_outcome, $23::interface, $25, $24, $26::jsonb, client.created_at FROM client
-    )
-    SELECT created_at, number FROM client`,
-    values: [
-      iat, r.serviceId, uuidv7(), r.clientId, metadata, r.origin, r.selfManaged, c.clientName, c.applicationType,
-      c.tokenEndpointAuthMethod, c.grantTypes, c.redirectUris, c.contacts, c.softwareId, c.logoUri, c.searchText,
-      r.secretCiphertext, r.secretExpiresAt, Buffer.from(r.registrationAccessTokenHash), uuidv7(), JSON.stringify(r.changeSet),
-      r.actor, r.interface, r.requestId, r.ip, JSON.stringify({ origin: r.origin }),
-    ],
-  });
-  return rows[0] ? { createdAt: rows[0].created_at, number: rows[0].number } : null;
+  return {
+    id: uuidv7(),
+    revision_id: uuidv7(),
+    service_id: r.serviceId,
+    client_id: r.clientId,
+    metadata: r.metadata,
+    origin: r.origin,
+    self_managed: r.selfManaged,
+    client_name: c.clientName,
+    application_type: c.applicationType,
+    token_endpoint_auth_method: c.tokenEndpointAuthMethod,
+    grant_types: c.grantTypes,
+    redirect_uris: c.redirectUris,
+    contacts: c.contacts,
+    software_id: c.softwareId,
+    logo_uri: c.logoUri,
+    search_text: c.searchText,
+    secret_ciphertext: r.secretCiphertext,
+    secret_expires_at: r.secretExpiresAt,
+    rat_hash: Buffer.from(r.registrationAccessTokenHash).toString("hex"),
+    change_set: r.changeSet,
+    actor: r.actor,
+    interface: r.interface,
+    request_id: r.requestId,
+    ip: r.ip,
+    details: { origin: r.origin },
+  };
+}
+
+// Rows as JSON, expanded by PostgreSQL: one statement writes any number of registrations with their
+// revisions and audit events, atomically.
+const insertRowsSql = `
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+      id uuid, revision_id uuid, service_id text, client_id text, metadata jsonb, origin client_origin, self_managed boolean,
+      client_name text, application_type text, token_endpoint_auth_method text, grant_types text[], redirect_uris text[],
+      contacts text[], software_id text, logo_uri text, search_text text, secret_ciphertext text, secret_expires_at integer,
+      rat_hash text, change_set jsonb, actor text, interface interface, request_id text, ip text, details jsonb)
+  ), client AS (
+    INSERT INTO client (id, service_id, client_id, metadata, origin, self_managed, client_name, application_type,
+                        token_endpoint_auth_method, grant_types, redirect_uris, contacts, software_id, logo_uri, search_text,
+                        secret_ciphertext, secret_expires_at, registration_access_token_hash, version, created_at, updated_at)
+    SELECT id, service_id, client_id, metadata, origin, self_managed, client_name, application_type, token_endpoint_auth_method,
+           grant_types, redirect_uris, contacts, software_id, logo_uri, search_text, secret_ciphertext, secret_expires_at,
+           decode(rat_hash, 'hex'), 1, now(), now()
+      FROM input
+    RETURNING id, client_id, number, created_at
+  ), revision AS (
+    INSERT INTO client_revision (id, client_ref, version, kind, metadata, change_set, actor, interface, request_id, created_at)
+    SELECT input.revision_id, client.id, 1, 'created', input.metadata, input.change_set, input.actor, input.interface, input.request_id, client.created_at
+      FROM client JOIN input ON input.id = client.id
+  ), audit AS (
+    INSERT INTO audit_event (service_id, actor, action, client_id, outcome, interface, ip, request_id, details, created_at)
+    SELECT input.service_id, input.actor, 'client.registered', input.client_id, 'success', input.interface, input.ip, input.request_id, input.details, client.created_at
+      FROM client JOIN input ON input.id = client.id
+  )
+  SELECT client_id, number, created_at FROM client`;
+
+async function insertRows(rows: ReturnType<typeof registrationRow>[], query: (text: string, values: unknown[]) => Promise<{ rows: { client_id: string; number: number; created_at: Date }[] }>) {
+  const result = await query(insertRowsSql, [JSON.stringify(rows)]);
+  return new Map(result.rows.map((row) => [row.client_id, { createdAt: row.created_at, number: row.number } as Created]));
+}
+
+/**
+ * Registrations arriving while earlier ones are being written are written together, in one statement and
+ * one commit (group commit): each caller still gets its answer only after its rows are durable, and a busy
+ * service spends one round trip and one WAL flush per batch instead of per client.
+ */
+class RegistrationBatcher {
+  private queue: { row: ReturnType<typeof registrationRow>; resolve: (created: Created) => void; reject: (error: unknown) => void }[] = [];
+  private inFlight = 0;
+  constructor(
+    private readonly maxInFlight = 2,
+    private readonly maxBatch = 100,
+  ) {}
+
+  add(r: NewRegistration): Promise<Created> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ row: registrationRow(r), resolve, reject });
+      this.drain();
+    });
+  }
+
+  private drain() {
+    while (this.queue.length && this.inFlight < this.maxInFlight) {
+      const batch = this.queue.splice(0, this.maxBatch);
+      this.inFlight++;
+      this.write(batch).finally(() => {
+        this.inFlight--;
+        this.drain();
+      });
+    }
+  }
+
+  private async write(batch: RegistrationBatcher["queue"]) {
+    const query = (text: string, values: unknown[]) => pool().query({ text, values });
+    try {
+      const created = await insertRows(batch.map((b) => b.row), query);
+      for (const item of batch) {
+        const c = created.get(item.row.client_id);
+        if (c) item.resolve(c);
+        else item.reject(new Error("registration was not written"));
+      }
+    } catch (error) {
+      if (batch.length === 1) return batch[0]!.reject(error);
+      // One bad row must not fail the others: write them one by one.
+      for (const item of batch) {
+        insertRows([item.row], query).then((created) => item.resolve(created.get(item.row.client_id)!), item.reject);
+      }
+    }
+  }
+}
+
+const registrationBatcher = new RegistrationBatcher();
+
+/** A registration that spends one use of an initial access token: the use and the rows in one statement. */
+async function insertWithInitialAccessToken(r: NewRegistration): Promise<Created | null> {
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN");
+    const used = await client.query(
+      `UPDATE initial_access_token SET use_count = use_count + 1, uses_left = uses_left - 1
+        WHERE token_hash = $1 AND service_id = $2 AND revoked_at IS NULL
+          AND (expires_at IS NULL OR expires_at > now()) AND (uses_left IS NULL OR uses_left > 0)
+        RETURNING id`,
+      [Buffer.from(r.initialAccessTokenHash!), r.serviceId],
+    );
+    if (used.rowCount === 0) {
+      await client.query("ROLLBACK");
+      return null;
+    }
+    const row = registrationRow(r);
+    const created = await insertRows([row], (text, values) => client.query(text, values));
+    await client.query("COMMIT");
+    return created.get(r.clientId) ?? null;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /** Whether an initial access token is currently usable (checked before validation, so a bad one is a 401). */

@@ -1,0 +1,103 @@
+// `npm run bench:api`: registrations per second and latency of `POST /register` under concurrent load,
+// Registrar (production build, writing durably to an embedded PostgreSQL) next to node-oidc-provider
+// (registration enabled, in memory), both started here on this machine and loaded the same way.
+// Results are printed and written into docs/BENCHMARKS.md. Needs `npm run build` first.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import autocannon from "autocannon";
+import { freePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { migrateDeploy } from "./lib/migrate";
+import { writeBenchmarkSection } from "./lib/benchmarks-doc";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const body = JSON.stringify({ redirect_uris: ["https://app.example.com/callback"], client_name: "Benchmark client", grant_types: ["authorization_code"], response_types: ["code"] });
+
+type Result = { name: string; requestsPerSecond: number; p50: number; p99: number; total: number; errors: number; non2xx: number };
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the server exited (${child.exitCode})`);
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function load(name: string, url: string): Promise<Result> {
+  const run = (duration: number) =>
+    autocannon({ url, method: "POST", headers: { "content-type": "application/json" }, body, connections, duration, pipelining: 1 });
+  await run(3); // warm up the JIT, the pools and the caches
+  const r = await run(seconds);
+  return { name, requestsPerSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+}
+
+async function main() {
+  if (!fs.existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
+  const children: ChildProcess[] = [];
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "registrar-bench-"));
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), port: await freePort(), password: randomBytes(12).toString("hex"), persistent: false });
+  try {
+    await pg.createDatabase("bench");
+    const databaseUrl = pg.url("bench");
+    await migrateDeploy(databaseUrl, { quiet: true });
+
+    const registrarPort = await freePort();
+    const registrar = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(registrarPort),
+        HOST: "127.0.0.1",
+        REGISTRAR_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    children.push(registrar);
+    const oidcPort = await freePort();
+    const oidc = spawn(process.execPath, ["scripts/lib/oidc-provider-server.mjs", String(oidcPort)], { stdio: ["ignore", "ignore", "inherit"] });
+    children.push(oidc);
+    await waitFor(`http://127.0.0.1:${registrarPort}/.well-known/oauth-authorization-server`, registrar);
+    await waitFor(`http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`, oidc);
+
+    const results = [
+      await load("node-oidc-provider 9 (in memory)", `http://127.0.0.1:${oidcPort}/reg`),
+      await load("Registrar (PostgreSQL, durable)", `http://127.0.0.1:${registrarPort}/register`),
+    ];
+    const [reference, ours] = results as [Result, Result];
+    const ratio = ours.requestsPerSecond / reference.requestsPerSecond;
+    const table = [
+      `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.versions.node}; autocannon with ${connections} connections for ${seconds} s after a 3 s warm-up, all processes on this machine.`,
+      "",
+      "| server | registrations/s | p50 | p99 | requests | errors / non-2xx |",
+      "|---|---:|---:|---:|---:|---:|",
+      ...results.map((r) => `| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.total} | ${r.errors} / ${r.non2xx} |`),
+      "",
+      `**Registrar / node-oidc-provider: ${ratio.toFixed(2)}×** (target: ≥ 1.00×).`,
+    ].join("\n");
+    process.stdout.write(`\n${table}\n`);
+    writeBenchmarkSection("api", table);
+    if (ours.errors || ours.non2xx) throw new Error(`Registrar answered ${ours.errors} errors and ${ours.non2xx} non-2xx responses under load`);
+  } finally {
+    for (const child of children) child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 1000));
+    await pg.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error?.stack ?? error}\n`);
+  process.exit(1);
+});
