@@ -299,3 +299,31 @@ describe("[PROTOCOL][DISCOVERY] /.well-known", () => {
     });
   });
 });
+
+describe("[PROTOCOL][GUESSING] failed token checks from one address slow down", () => {
+  it("answers 429 with Retry-After after the limit, for every client id alike, and audits it once", async () => {
+    const { throttleSettings } = await import("@/lib/registration/throttle");
+    const limit = throttleSettings.limit;
+    throttleSettings.limit = 3;
+    try {
+      const address = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+      const client = await registerClient();
+      const guess = (clientId: string) => call("GET", `/register/${clientId}`, { token: `guess-${Math.random()}`, headers: { "x-test-client-ip": address } });
+      for (let i = 0; i < 3; i++) expect((await guess(client.client_id)).status).toBe(401);
+      for (const clientId of [client.client_id, "no-such-client"]) {
+        const refused = await guess(clientId);
+        expect(refused.status).toBe(429);
+        expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+        expect(refused.json).toMatchObject({ error: "too_many_requests" });
+      }
+      // The right token from that address waits too; another address is not affected.
+      expect((await call("GET", `/register/${client.client_id}`, { token: client.registration_access_token, headers: { "x-test-client-ip": address } })).status).toBe(429);
+      const elsewhere = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
+      expect((await call("GET", `/register/${client.client_id}`, { token: client.registration_access_token, headers: { "x-test-client-ip": elsewhere } })).status).toBe(200);
+      const audit = await db().auditEvent.findMany({ where: { action: "credential_guessing.throttled", ip: address } });
+      expect(audit).toHaveLength(1);
+    } finally {
+      throttleSettings.limit = limit;
+    }
+  });
+});

@@ -4,3 +4,7 @@ process.env.REGISTRAR_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
 process.env.AUTH_SECRET ??= "test-auth-secret-0123456789abcdef0123456789";
 process.env.REGISTRAR_ISSUER ??= "http://registrar.test";
 process.env.LOG_LEVEL ??= "silent";
+// Every test talks from the same address: keep guessing throttles out of the way unless a test lowers them.
+process.env.REGISTRAR_GUESS_LIMIT ??= "100000";
+// Tests that need a distinct client address send it in this header (a trusted proxy's, in production).
+process.env.TRUSTED_IP_HEADER ??= "x-test-client-ip";

@@ -17,6 +17,7 @@ export const apiResultCodes = {
   unknownService: { code: "R-API-4040", message: "No such service" },
   methodNotAllowed: { code: "R-API-4050", message: "Use POST" },
   tooLarge: { code: "R-API-4130", message: "The API request is too large" },
+  throttled: { code: "R-API-4290", message: "Too many failed attempts from this address" },
   unavailable: { code: "R-API-5030", message: "The service cannot reach its database; try again shortly" },
   internal: { code: "R-API-5000", message: "An unexpected error occurred" },
 } as const;
@@ -35,6 +36,7 @@ function failureResult(status: number): { action: AuthleteAction; code: string }
   if (status === 400) return { action: "BAD_REQUEST", code: "R-DCR-4000" };
   if (status === 401) return { action: "UNAUTHORIZED", code: "R-DCR-4010" };
   if (status === 403) return { action: "UNAUTHORIZED", code: "R-DCR-4030" };
+  if (status === 429) return { action: "UNAUTHORIZED", code: "R-DCR-4290" };
   return { action: "INTERNAL_SERVER_ERROR", code: "R-DCR-5000" };
 }
 

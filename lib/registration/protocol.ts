@@ -33,6 +33,7 @@ export function bearerChallenge(failure: Failure): string {
 export function errorResponse(failure: Failure): HttpResponse {
   const headers: Record<string, string> = { ...protocolHeaders };
   if (failure.status === 401) headers["WWW-Authenticate"] = bearerChallenge(failure);
+  if (failure.retryAfter) headers["Retry-After"] = String(failure.retryAfter);
   return { status: failure.status, headers, body: JSON.stringify(errorJson(failure)) };
 }
 

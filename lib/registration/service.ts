@@ -7,6 +7,7 @@ import { needsClientSecret, validateClientMetadata, type ClientMetadata, type Me
 import type { ServicePolicy } from "./policy";
 import { applySoftwareStatement } from "./software-statement";
 import * as store from "./store";
+import { recordFailure, retryAfter, type CredentialKind } from "./throttle";
 import { credentialMembers } from "./vocabulary";
 
 // The registration core (SPEC.md §3, §4, §6): register, read, update, remove, re-issue and revert. The
@@ -32,13 +33,15 @@ export type Conflict = {
 };
 
 export type Failure = {
-  status: 400 | 401 | 403 | 404 | 409;
-  error: RegistrationErrorCode | "invalid_token" | "access_denied" | "conflict" | "not_found";
+  status: 400 | 401 | 403 | 404 | 409 | 429;
+  error: RegistrationErrorCode | "invalid_token" | "access_denied" | "conflict" | "not_found" | "too_many_requests";
   description: string;
   issues: MetadataIssue[];
   /** For 401: whether a token was presented (RFC 6750 §3.1: no error attribute when none was). */
   tokenPresented?: boolean;
   conflict?: Conflict;
+  /** For 429: seconds until the caller may try again. */
+  retryAfter?: number;
 };
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: Failure };
@@ -75,6 +78,28 @@ const invalidToken = (tokenPresented: boolean): Outcome<never> => ({
   ok: false,
   failure: { status: 401, error: "invalid_token", description: tokenPresented ? "The access token is invalid" : "An access token is required", issues: [], tokenPresented },
 });
+
+const tooManyFailures = (seconds: number): Outcome<never> => ({
+  ok: false,
+  failure: { status: 429, error: "too_many_requests", description: `Too many failed attempts from this address; try again in ${seconds} seconds`, issues: [], retryAfter: seconds },
+});
+
+/**
+ * Whether the caller's address is throttled for this kind of credential. An authorization server calling the
+ * Authlete-compatible API speaks for many clients from one address: it is trusted to limit its own callers.
+ */
+async function throttled(kind: CredentialKind, caller: Caller): Promise<Outcome<never> | null> {
+  if (caller.interface === "authlete_api" || caller.interface === "console") return null;
+  const wait = await retryAfter(kind, caller.ip);
+  return wait > 0 ? tooManyFailures(wait) : null;
+}
+
+/** Counts a failed credential check of the caller's address; reaching the limit is an audit event. */
+async function countFailure(kind: CredentialKind, serviceId: string, caller: Caller) {
+  if (caller.interface === "authlete_api" || caller.interface === "console") return;
+  if (await recordFailure(kind, caller.ip))
+    await store.recordAudit(null, { serviceId, actor: caller.actor, action: "credential_guessing.throttled", outcome: "denied", interface: caller.interface, ip: caller.ip, requestId: caller.requestId, details: { kind } });
+}
 
 const forbidden = (description: string): Outcome<never> => ({ ok: false, failure: { status: 403, error: "access_denied", description, issues: [] } });
 
@@ -157,6 +182,23 @@ async function authenticate(serviceId: string, clientId: string, token: string |
   return store.withTransaction(async (tx) => (await checkRegistrationAccessToken(tx, serviceId, clientId, token, caller)).ok);
 }
 
+// ---- the Authlete-compatible API's caller ------------------------------------------------------------
+
+export type ApiCallCheck = { ok: true; serviceId: string } | { ok: false; reason: "unknown_service" | "unauthorized" | "throttled"; retryAfter?: number };
+
+/** Authenticates an authorization server by its service API key; failures count towards throttling and are audited. */
+export async function authorizeApiCall(serviceId: string, apiKey: string | undefined, caller: Caller): Promise<ApiCallCheck> {
+  const wait = await retryAfter("api_key", caller.ip);
+  if (wait > 0) return { ok: false, reason: "throttled", retryAfter: wait };
+  const service = await store.loadService(serviceId);
+  if (service && apiKey && service.apiKeyHash && tokenMatches(apiKey, Buffer.from(service.apiKeyHash, "hex"))) return { ok: true, serviceId: service.id };
+  if (await recordFailure("api_key", caller.ip))
+    await store.recordAudit(null, { serviceId: service?.id ?? null, actor: caller.actor, action: "credential_guessing.throttled", outcome: "denied", interface: caller.interface, ip: caller.ip, requestId: caller.requestId, details: { kind: "api_key" } });
+  if (!service) return { ok: false, reason: "unknown_service" };
+  await store.recordAudit(null, { serviceId: service.id, actor: caller.actor, action: "api_key.check", outcome: "failure", interface: caller.interface, ip: caller.ip, requestId: caller.requestId, details: { reason: apiKey ? "wrong_key" : "no_key" } });
+  return { ok: false, reason: "unauthorized" };
+}
+
 // ---- register -----------------------------------------------------------------------------------------
 
 export type RegisterInput = {
@@ -175,8 +217,11 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
     if (policy.registrationMode === "console_only") return forbidden("Dynamic registration is disabled for this service; clients are registered by an administrator");
     if (policy.registrationMode === "initial_access_token" || input.initialAccessToken) {
       if (!input.initialAccessToken) return invalidToken(false);
+      const slowDown = await throttled("initial_access_token", caller);
+      if (slowDown) return slowDown;
       iatHash = hashToken(input.initialAccessToken);
       if (!(await store.initialAccessTokenUsable(serviceId, iatHash))) {
+        await countFailure("initial_access_token", serviceId, caller);
         await store.recordAudit(null, { serviceId, actor: caller.actor, action: "initial_access_token.check", outcome: "failure", interface: caller.interface, ip: caller.ip, requestId: caller.requestId });
         return invalidToken(true);
       }
@@ -236,9 +281,12 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
 
 /** RFC 7592 §2.1: the client's current configuration, for the holder of its registration access token. */
 export async function read(serviceId: string, input: { clientId: string; registrationAccessToken: string | null | undefined }, caller: Caller): Promise<Outcome<ClientInformation>> {
+  const slowDown = await throttled("registration_token", caller);
+  if (slowDown) return slowDown;
   const row = await store.findClient(serviceId, input.clientId);
   if (!row || row.deletedAt || !input.registrationAccessToken || !tokenMatches(input.registrationAccessToken, row.registrationAccessTokenHash)) {
     await authenticate(serviceId, input.clientId, input.registrationAccessToken, caller); // audits, revokes a stolen token
+    if (input.registrationAccessToken) await countFailure("registration_token", serviceId, caller);
     return invalidToken(!!input.registrationAccessToken);
   }
   if (!row.selfManaged && caller.interface !== "console") return forbidden("This client may not manage its own registration");
@@ -281,6 +329,8 @@ export async function revert(
 async function writeMetadata(serviceId: string, input: UpdateInput, caller: Caller, kind: "updated" | "reverted", revertedTo?: number): Promise<Outcome<ClientInformation>> {
   const { policy } = await serviceOrThrow(serviceId);
   const token = input.registrationAccessToken;
+  const slowDown = await throttled("registration_token", caller);
+  if (slowDown) return slowDown;
   const outcome = await store.withTransaction(async (tx): Promise<Outcome<ClientInformation> | "unauthorized"> => {
     // An administrator's edit from a stale version is a conflict, reported before the token (which the newer save may have rotated).
     if (input.expectedVersion !== undefined) {
@@ -343,7 +393,10 @@ async function writeMetadata(serviceId: string, input: UpdateInput, caller: Call
     });
     return { ok: true, value: information(updated, metadata, clientSecret, newRegistrationAccessToken, rotate, version) };
   });
-  if (outcome === "unauthorized") return invalidToken(!!token);
+  if (outcome === "unauthorized") {
+    if (token) await countFailure("registration_token", serviceId, caller);
+    return invalidToken(!!token);
+  }
   return outcome;
 }
 
@@ -373,6 +426,10 @@ export type Authorization = { registrationAccessToken: string | null | undefined
 
 /** RFC 7592 §2.3: the client, its secret and its registration access token stop working at once. History is kept. */
 export async function remove(serviceId: string, input: { clientId: string } & Authorization, caller: Caller): Promise<Outcome<{ clientId: string; version: number }>> {
+  if (!("administrator" in input)) {
+    const slowDown = await throttled("registration_token", caller);
+    if (slowDown) return slowDown;
+  }
   const outcome = await store.withTransaction(async (tx): Promise<Outcome<{ clientId: string; version: number }> | "unauthorized"> => {
     let row: Client;
     if ("administrator" in input) {
@@ -392,7 +449,11 @@ export async function remove(serviceId: string, input: { clientId: string } & Au
     await store.recordAudit(tx, { serviceId, actor: caller.actor, action: "client.deleted", clientId: row.clientId, outcome: "success", interface: caller.interface, ip: caller.ip, requestId: caller.requestId, details: { version } });
     return { ok: true, value: { clientId: row.clientId, version } };
   });
-  if (outcome === "unauthorized") return invalidToken("registrationAccessToken" in input && !!input.registrationAccessToken);
+  if (outcome === "unauthorized") {
+    const presented = "registrationAccessToken" in input && !!input.registrationAccessToken;
+    if (presented) await countFailure("registration_token", serviceId, caller);
+    return invalidToken(presented);
+  }
   return outcome;
 }
 

@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { apiResultCodes, authleteFailure, authleteResponse, type AuthleteOperation } from "@/lib/registration/authlete";
-import { tokenMatches } from "@/lib/registration/credentials";
 import type { HttpResponse } from "@/lib/registration/protocol";
 import * as registration from "@/lib/registration/service";
-import { loadService } from "@/lib/registration/store";
 import { bearerToken, isJsonContentType, parseJsonBody, readBody, RequestError } from "../request";
 import { errorToResponse, jsonResponse, rfcFailure } from "../respond";
 import type { RequestContext } from "./context";
@@ -31,40 +29,38 @@ export const authleteApiFailure = (status: number, _error: string, description: 
 };
 
 export async function authleteRegistration(ctx: RequestContext, operation: AuthleteOperation): Promise<HttpResponse> {
-  const service = await loadService(ctx.params.serviceId!);
-  const apiKey = bearerToken(ctx.req);
-  if (!service) {
+  const caller: registration.Caller = { interface: "authlete_api", actor: `api:${ctx.params.serviceId}`, ip: ctx.ip, requestId: ctx.requestId };
+  const check = await registration.authorizeApiCall(ctx.params.serviceId!, bearerToken(ctx.req), caller);
+  if (!check.ok) {
     ctx.req.resume();
-    return apiError(404, apiResultCodes.unknownService, `No service "${ctx.params.serviceId}"`);
-  }
-  if (!apiKey || !service.apiKeyHash || !tokenMatches(apiKey, Buffer.from(service.apiKeyHash, "hex"))) {
-    ctx.req.resume();
+    if (check.reason === "unknown_service") return apiError(404, apiResultCodes.unknownService, `No service "${ctx.params.serviceId}"`);
+    if (check.reason === "throttled") return { ...apiError(429, apiResultCodes.throttled, `Too many failed attempts from this address; try again in ${check.retryAfter} seconds`), headers: { ...jsonResponse(429, {}).headers, "Retry-After": String(check.retryAfter) } };
     return { ...apiError(401, apiResultCodes.unauthorized), headers: { ...jsonResponse(401, {}).headers, "WWW-Authenticate": 'Bearer realm="registrar-api"' } };
   }
+  const serviceId = check.serviceId;
   if (!isJsonContentType(ctx.req)) throw new RequestError(400, "invalid_request", "The API request body must be application/json");
   const parsed = ApiRequest.safeParse(parseJsonBody(await readBody(ctx.req)));
   if (!parsed.success) return apiError(400, apiResultCodes.malformed, parsed.error.issues.map((i) => i.message).join("; ") || "The API request must be a JSON object");
   const body = parsed.data;
   const clientId = body.clientId ?? body.client_id;
-  const caller: registration.Caller = { interface: "authlete_api", actor: `api:${service.id}`, ip: ctx.ip, requestId: ctx.requestId };
 
   // The client's own request body, parsed exactly as the RFC endpoint parses it.
   const clientDocument = (): unknown => parseJsonBody(Buffer.from(body.json ?? "", "utf8"));
   try {
     switch (operation) {
       case "register":
-        return ok(authleteResponse("register", await registration.register(service.id, { document: clientDocument(), initialAccessToken: body.token }, caller)));
+        return ok(authleteResponse("register", await registration.register(serviceId, { document: clientDocument(), initialAccessToken: body.token }, caller)));
       case "get":
         if (!clientId) return apiError(400, apiResultCodes.malformed, "clientId is required");
-        return ok(authleteResponse("get", await registration.read(service.id, { clientId, registrationAccessToken: body.token }, { ...caller, actor: `api:${service.id}` })));
+        return ok(authleteResponse("get", await registration.read(serviceId, { clientId, registrationAccessToken: body.token }, caller)));
       case "update": {
         if (!clientId) return apiError(400, apiResultCodes.malformed, "clientId is required");
         const document = body.token ? clientDocument() : {};
-        return ok(authleteResponse("update", await registration.update(service.id, { clientId, registrationAccessToken: body.token, document }, caller)));
+        return ok(authleteResponse("update", await registration.update(serviceId, { clientId, registrationAccessToken: body.token, document }, caller)));
       }
       case "delete":
         if (!clientId) return apiError(400, apiResultCodes.malformed, "clientId is required");
-        return ok(authleteResponse("delete", await registration.remove(service.id, { clientId, registrationAccessToken: body.token }, caller)));
+        return ok(authleteResponse("delete", await registration.remove(serviceId, { clientId, registrationAccessToken: body.token }, caller)));
     }
   } catch (error) {
     // A malformed client request is the client's problem: the action tells the AS to answer it 400.

@@ -1,0 +1,42 @@
+import { pool } from "@/lib/db";
+
+// Guessing credentials (registration access tokens, initial access tokens, service API keys) slows down:
+// after `limit` failures from one address within the window, that address is refused until the window
+// ends. The counters live in PostgreSQL, so every instance sees the same ones.
+
+export type CredentialKind = "registration_token" | "initial_access_token" | "api_key";
+
+export const throttleSettings = {
+  /** Failures allowed per address and kind within one window. */
+  limit: Number(process.env.REGISTRAR_GUESS_LIMIT ?? 20),
+  windowSeconds: Number(process.env.REGISTRAR_GUESS_WINDOW_SECONDS ?? 600),
+};
+
+const key = (kind: CredentialKind, address: string) => `${kind}:${address}`;
+
+/** Seconds until the address may try again, or 0 when it is not throttled. */
+export async function retryAfter(kind: CredentialKind, address: string | null | undefined): Promise<number> {
+  if (!address) return 0;
+  const { rows } = await pool().query<{ wait: number }>({
+    name: "throttle-check",
+    text: `SELECT ceil(extract(epoch FROM window_start + make_interval(secs => $3) - now()))::int AS wait
+             FROM auth_failure WHERE key = $1 AND count >= $2 AND window_start > now() - make_interval(secs => $3)`,
+    values: [key(kind, address), throttleSettings.limit, throttleSettings.windowSeconds],
+  });
+  return Math.max(0, rows[0]?.wait ?? 0);
+}
+
+/** Counts one failure; returns true when this failure reached the limit (the moment to audit). */
+export async function recordFailure(kind: CredentialKind, address: string | null | undefined): Promise<boolean> {
+  if (!address) return false;
+  const { rows } = await pool().query<{ count: number }>({
+    name: "throttle-record",
+    text: `INSERT INTO auth_failure (key, count, window_start) VALUES ($1, 1, now())
+           ON CONFLICT (key) DO UPDATE SET
+             count = CASE WHEN auth_failure.window_start > now() - make_interval(secs => $2) THEN auth_failure.count + 1 ELSE 1 END,
+             window_start = CASE WHEN auth_failure.window_start > now() - make_interval(secs => $2) THEN auth_failure.window_start ELSE now() END
+           RETURNING count`,
+    values: [key(kind, address), throttleSettings.windowSeconds],
+  });
+  return rows[0]?.count === throttleSettings.limit;
+}
