@@ -347,7 +347,7 @@ function checkRules(m: Record<string, unknown> & Shape, policy: ServicePolicy, i
 
   // Algorithms.
   for (const [alg, enc] of encryptionPairs) {
-    if (m[enc] && !m[alg]) add([enc], `requires ${alg}`);
+    if (m[enc] && !m[alg] && known(alg)) add([enc], `requires ${alg}`);
     const a = m[alg];
     if (a && !policy.allowedEncryptionAlgorithms.includes(a)) add([alg], `"${a}" is not allowed by this service`);
   }
