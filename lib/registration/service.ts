@@ -168,15 +168,17 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
   const { policy } = await serviceOrThrow(serviceId);
   const origin = input.origin ?? "dynamic";
   let iatHash: Uint8Array<ArrayBuffer> | null = null;
+  /** A failed initial access token check is an audit event (SPEC.md §6), whether it fails before validation or in the race for its last use. */
+  const initialAccessTokenRefused = async () => {
+    await store.recordAudit(null, { serviceId, actor: caller.actor, action: "initial_access_token.check", outcome: "failure", interface: caller.interface, ip: caller.ip, requestId: caller.requestId });
+    return invalidToken(true);
+  };
   if (origin === "dynamic") {
     if (policy.registrationMode === "console_only") return forbidden("Dynamic registration is disabled for this service; clients are registered by an administrator");
     if (policy.registrationMode === "initial_access_token" || input.initialAccessToken) {
       if (!input.initialAccessToken) return invalidToken(false);
       iatHash = hashToken(input.initialAccessToken);
-      if (!(await store.initialAccessTokenUsable(serviceId, iatHash))) {
-        await store.recordAudit(null, { serviceId, actor: caller.actor, action: "initial_access_token.check", outcome: "failure", interface: caller.interface, ip: caller.ip, requestId: caller.requestId });
-        return invalidToken(true);
-      }
+      if (!(await store.initialAccessTokenUsable(serviceId, iatHash))) return initialAccessTokenRefused();
     }
   }
   if (!isObject(input.document)) return invalid([{ path: [], code: "invalid_client_metadata", message: "metadata must be a JSON object" }]);
@@ -210,7 +212,7 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
     ip: caller.ip ?? null,
     changeSet: diffMetadata({}, metadata),
   });
-  if (!createdAt) return invalidToken(true); // the initial access token was used up meanwhile
+  if (!createdAt) return initialAccessTokenRefused(); // the initial access token was used up meanwhile
   logger.info({ event: "client.registered", serviceId, clientId, interface: caller.interface, requestId: caller.requestId }, "client registered");
   return {
     ok: true,
