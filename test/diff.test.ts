@@ -17,7 +17,7 @@ const before = {
 
 describe("[CORE][DIFF] diffMetadata", () => {
   it("[CORE][DIFF]: identical documents have no changes, whatever the order of their keys", () => {
-    const reordered = { logo_uri: before.logo_uri, jwks: { keys: [{ kid: "ec-1", ...ecKey }] }, redirect_uris: [...before.redirect_uris], client_name: "Example" };
+    const reordered = { logo_uri: before.logo_uri, jwks: { keys: [Object.fromEntries(Object.entries(ecKey).reverse())] }, redirect_uris: [...before.redirect_uris], client_name: "Example" };
     expect(diffMetadata(before, reordered)).toEqual([]);
   });
 
