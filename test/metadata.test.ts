@@ -801,6 +801,26 @@ describe("[CORE][METADATA] limits", () => {
   });
 });
 
+describe("[CORE][METADATA] text the database can store", () => {
+  proveRules([
+    {
+      rule: "no unpaired surrogate, no NUL character, in any member or inside jwks",
+      accepts: webClient({ client_name: "Café 🎉 \u2028", jwks: jwksWith({ ...ecKey, kid: "clé-🔑" }) }),
+      refuses: webClient({ client_name: "Caf\ud800", jwks: jwksWith({ ...ecKey, kid: "a\u0000b", x5c: ["\udfff"] }) }),
+      issues: [
+        issue("client_name", "must be valid Unicode text (no NUL characters or unpaired surrogates)"),
+        issue("jwks.keys[0].kid", "must be valid Unicode text (no NUL characters or unpaired surrogates)"),
+      ],
+    },
+    {
+      rule: "no NUL character in a member name inside jwks",
+      accepts: webClient({ jwks: jwksWith({ ...ecKey, x_note: "ok" }) }),
+      refuses: webClient({ jwks: jwksWith({ ...ecKey, "x\u0000": "ok" }) }),
+      issues: [issue("jwks.keys[0]", "must be valid Unicode text (no NUL characters or unpaired surrogates)")],
+    },
+  ]);
+});
+
 describe("[CORE][METADATA] reporting", () => {
   it("[CORE][METADATA]: all problems of a document are reported together", () => {
     const document = {
