@@ -42,18 +42,19 @@ export function activeClientCount(serviceId: string) {
   return db().client.count({ where: { serviceId, deletedAt: null } });
 }
 
-/** Runs `work` and checks how many rows of each kind it added to the service; kinds not named must stay unchanged. */
-export async function expectRowChanges<T>(serviceId: string, added: Partial<RowCounts>, work: () => Promise<T>): Promise<T> {
+/** Runs `work` and counts the rows of each kind it added to the service. */
+export async function measureRowChanges<T>(serviceId: string, work: () => Promise<T>): Promise<{ result: T; added: RowCounts }> {
   const before = await rowCounts(serviceId);
   const result = await work();
   const after = await rowCounts(serviceId);
-  expect({ clients: after.clients - before.clients, revisions: after.revisions - before.revisions, audits: after.audits - before.audits }).toEqual({
-    clients: 0,
-    revisions: 0,
-    audits: 0,
-    ...added,
-  });
-  return result;
+  return { result, added: { clients: after.clients - before.clients, revisions: after.revisions - before.revisions, audits: after.audits - before.audits } };
+}
+
+/** Runs `work` and checks how many rows of each kind it added to the service; kinds not named must stay unchanged. */
+export async function expectRowChanges<T>(serviceId: string, added: Partial<RowCounts>, work: () => Promise<T>): Promise<T> {
+  const measured = await measureRowChanges(serviceId, work);
+  expect(measured.added).toEqual({ clients: 0, revisions: 0, audits: 0, ...added });
+  return measured.result;
 }
 
 /** The service's audit events, newest last; optionally only one action. */
