@@ -139,7 +139,7 @@ async function checkRegistrationAccessToken(
   if (token && row && !row.deletedAt && tokenMatches(token, row.registrationAccessTokenHash)) return { ok: true, row };
   let reason = !token ? "no_token" : !row || row.deletedAt ? "unknown_client" : "wrong_token";
   if (token) {
-    const revokedFrom = await store.revokeTokenHeldByOtherClient(hashToken(token), clientId);
+    const revokedFrom = await store.revokeTokenHeldByOtherClient(tx, hashToken(token), clientId);
     if (revokedFrom) {
       reason = "token_of_another_client";
       await store.recordAudit(tx, { serviceId, actor: caller.actor, action: "registration_token.revoked", clientId: revokedFrom, outcome: "success", interface: caller.interface, ip: caller.ip, requestId: caller.requestId, details: { reason: "presented for another client", presentedFor: clientId } });

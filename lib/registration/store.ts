@@ -156,9 +156,12 @@ export async function findClient(serviceId: string, clientId: string): Promise<C
   return db().client.findFirst({ where: { clientId, serviceId } });
 }
 
-/** A registration access token presented for another client is revoked (SPEC.md §4); returns that client's id. */
-export async function revokeTokenHeldByOtherClient(tokenHash: Uint8Array<ArrayBuffer>, presentedFor: string): Promise<string | null> {
-  const rows = await db().$queryRaw<{ client_id: string }[]>`
+/**
+ * A registration access token presented for another client is revoked (SPEC.md §4); returns that client's id.
+ * Runs in the caller's transaction: with its audit event, and without a second pool connection per check.
+ */
+export async function revokeTokenHeldByOtherClient(tx: Tx, tokenHash: Uint8Array<ArrayBuffer>, presentedFor: string): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ client_id: string }[]>`
     UPDATE client SET registration_access_token_hash = NULL
      WHERE registration_access_token_hash = ${tokenHash} AND client_id <> ${presentedFor}
     RETURNING client_id`;
