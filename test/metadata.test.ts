@@ -7,6 +7,7 @@ import {
   needsClientSecret,
   validateClientMetadata,
   type MetadataIssue,
+  type RegistrationErrorCode,
 } from "@/lib/registration/metadata";
 import type { ServicePolicyInput } from "@/lib/registration/policy";
 import {
@@ -62,168 +63,59 @@ function proveRules(cases: RuleCase[]) {
 }
 
 const oneOf = (values: readonly string[]) => `must be one of: ${values.join(", ")}`;
-const booleanRule = (member: string): RuleCase => ({
-  rule: `${member} is a boolean`,
-  accepts: webClient({ [member]: true }),
-  refuses: webClient({ [member]: "yes" }),
-  issues: [issue(member, "must be true or false")],
-});
-const webUrlRule = (member: string): RuleCase => ({
-  rule: `${member} is an absolute http(s) URL`,
-  accepts: webClient({ [member]: "https://app.example.com/page" }),
-  refuses: webClient({ [member]: "app.example.com/page" }),
-  issues: [issue(member, "must be an absolute http or https URL")],
-});
-const httpsUrlRule = (member: string): RuleCase => ({
-  rule: `${member} is an absolute https URL`,
-  accepts: webClient({ [member]: "https://app.example.com/resource" }),
-  refuses: webClient({ [member]: "http://app.example.com/resource" }),
-  issues: [issue(member, "must be an absolute https URL")],
-});
-const encryptionRules = encryptionPairs.flatMap(([alg, enc]): RuleCase[] => [
-  {
-    rule: `${alg} is a JWE algorithm`,
-    accepts: webClient({ [alg]: "RSA-OAEP-256" }),
-    refuses: webClient({ [alg]: "RSA-OAEP-1024" }),
-    issues: [issue(alg, oneOf(jweAlgorithms))],
-  },
-  {
-    rule: `${enc} is a JWE encryption`,
-    accepts: webClient({ [alg]: "ECDH-ES", [enc]: "A256GCM" }),
-    refuses: webClient({ [alg]: "ECDH-ES", [enc]: "A256" }),
-    issues: [issue(enc, oneOf(jweEncryptions))],
-  },
-]);
 const signingWithNone = [...jwsAlgorithms, "none"];
-const withTlsClientAuth = (member: string, value: unknown) => machineClient({ token_endpoint_auth_method: "tls_client_auth", [member]: value });
+
+/** The type of one member: `good` is accepted, `bad` refused with `rule` at `at` (default: the member itself). */
+function typeRule(
+  member: string,
+  good: unknown,
+  bad: unknown,
+  rule: string,
+  options: { at?: string; code?: RegistrationErrorCode; client?: (members: Doc) => Doc } = {},
+): RuleCase {
+  const client = options.client ?? webClient;
+  return { rule: `${member}: ${rule}`, accepts: client({ [member]: good }), refuses: client({ [member]: bad }), issues: [issue(options.at ?? member, rule, options.code)] };
+}
+const privateKeyJwtClient = (members: Doc) => webClient({ token_endpoint_auth_method: "private_key_jwt", jwks: jwksWith(ecKey), ...members });
+const tlsClient = (members: Doc) => machineClient({ token_endpoint_auth_method: "tls_client_auth", ...members });
+const mustBeBoolean = (member: string) => typeRule(member, true, "yes", "must be true or false");
 
 describe("[CORE][METADATA] the type of every member", () => {
   const cases: RuleCase[] = [
-    {
-      rule: "redirect_uris is an array of strings",
-      accepts: webClient(),
-      refuses: webClient({ redirect_uris: appRedirect }),
-      issues: [issue("redirect_uris", "must be an array of strings", "invalid_redirect_uri")],
-    },
-    {
-      rule: "token_endpoint_auth_method is a registered method",
-      accepts: webClient({ token_endpoint_auth_method: "client_secret_post" }),
-      refuses: webClient({ token_endpoint_auth_method: "secret" }),
-      issues: [issue("token_endpoint_auth_method", oneOf(tokenEndpointAuthMethods))],
-    },
-    {
-      rule: "grant_types holds registered grant types",
-      accepts: webClient({ grant_types: ["authorization_code", "refresh_token"] }),
-      refuses: webClient({ grant_types: ["authorization_code", "magic"] }),
-      issues: [issue("grant_types[1]", oneOf(grantTypes))],
-    },
-    {
-      rule: "response_types holds strings",
-      accepts: webClient({ response_types: ["code"] }),
-      refuses: webClient({ response_types: [1] }),
-      issues: [issue("response_types[0]", "must be a string")],
-    },
-    {
-      rule: "client_name is a non-empty string",
-      accepts: webClient({ client_name: "Example" }),
-      refuses: webClient({ client_name: "" }),
-      issues: [issue("client_name", "must not be empty")],
-    },
-    {
-      rule: "client_name has no control characters",
-      accepts: webClient({ client_name: "Example\tApp" }),
-      refuses: webClient({ client_name: "Example\u0007" }),
-      issues: [issue("client_name", "must not contain control characters")],
-    },
-    ...["client_uri", "logo_uri", "tos_uri", "policy_uri"].map(webUrlRule),
-    {
-      rule: "scope is space-separated scope tokens",
-      accepts: webClient({ scope: "openid profile email" }),
-      refuses: webClient({ scope: "openid  profile" }),
-      issues: [issue("scope", "must be scope tokens separated by single spaces")],
-    },
-    {
-      rule: "contacts are e-mail addresses",
-      accepts: webClient({ contacts: ["ops@example.com"] }),
-      refuses: webClient({ contacts: ["ops@example.com", "call us"] }),
-      issues: [issue("contacts[1]", "must be an e-mail address")],
-    },
-    ...["jwks_uri", "sector_identifier_uri", "initiate_login_uri"].map(httpsUrlRule),
-    {
-      rule: "jwks is a JSON Web Key Set",
-      accepts: webClient({ jwks: jwksWith(ecKey) }),
-      refuses: webClient({ jwks: [ecKey] }),
-      issues: [issue("jwks", 'must be a JSON Web Key Set: {"keys": [...]}')],
-    },
-    {
-      rule: "jwks.keys is an array of key objects",
-      accepts: webClient({ jwks: jwksWith(ecKey) }),
-      refuses: webClient({ jwks: { keys: [ecKey, "key"] } }),
-      issues: [issue("jwks.keys[1]", "must be a JSON Web Key object")],
-    },
-    {
-      rule: "software_id is a non-empty string",
-      accepts: webClient({ software_id: "4NRB1-0XZABZI9E6-5SM3R" }),
-      refuses: webClient({ software_id: "" }),
-      issues: [issue("software_id", "must not be empty")],
-    },
-    {
-      rule: "software_version is a string",
-      accepts: webClient({ software_version: "2.1" }),
-      refuses: webClient({ software_version: 2.1 }),
-      issues: [issue("software_version", "must be a string")],
-    },
-    {
-      rule: "software_statement is a compact JWS",
-      accepts: webClient({ software_statement: "eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJodHRwczovL2lzc3Vlci5leGFtcGxlIn0.c2ln" }),
-      refuses: webClient({ software_statement: "not-a-jwt" }),
-      issues: [issue("software_statement", "must be a signed JWT (compact JWS)", "invalid_software_statement")],
-    },
-    {
-      rule: "application_type is web or native",
-      accepts: webClient({ application_type: "native" }),
-      refuses: webClient({ application_type: "desktop" }),
-      issues: [issue("application_type", oneOf(applicationTypes))],
-    },
-    {
-      rule: "subject_type is public or pairwise",
-      accepts: webClient({ subject_type: "pairwise" }),
-      refuses: webClient({ subject_type: "anonymous" }),
-      issues: [issue("subject_type", oneOf(subjectTypes))],
-    },
-    ...["id_token_signed_response_alg", "userinfo_signed_response_alg", "request_object_signing_alg"].map(
-      (member): RuleCase => ({
-        rule: `${member} is a JWS algorithm or none`,
-        accepts: webClient({ [member]: "ES256" }),
-        refuses: webClient({ [member]: "rs256" }),
-        issues: [issue(member, oneOf(signingWithNone))],
-      }),
+    typeRule("redirect_uris", [appRedirect], appRedirect, "must be an array of strings", { code: "invalid_redirect_uri" }),
+    typeRule("token_endpoint_auth_method", "client_secret_post", "secret", oneOf(tokenEndpointAuthMethods)),
+    typeRule("grant_types", ["authorization_code", "refresh_token"], ["authorization_code", "magic"], oneOf(grantTypes), { at: "grant_types[1]" }),
+    typeRule("response_types", ["code"], [1], "must be a string", { at: "response_types[0]" }),
+    typeRule("client_name", "Example", "", "must not be empty"),
+    typeRule("client_name", "Example\tApp", "Example\u0007", "must not contain control characters"),
+    ...["client_uri", "logo_uri", "tos_uri", "policy_uri"].map((member) =>
+      typeRule(member, "https://app.example.com/page", "app.example.com/page", "must be an absolute http or https URL"),
     ),
-    ...encryptionRules,
-    {
-      rule: "token_endpoint_auth_signing_alg is a JWS algorithm, never none",
-      accepts: webClient({ token_endpoint_auth_method: "private_key_jwt", jwks: jwksWith(ecKey), token_endpoint_auth_signing_alg: "ES256" }),
-      refuses: webClient({ token_endpoint_auth_method: "private_key_jwt", jwks: jwksWith(ecKey), token_endpoint_auth_signing_alg: "none" }),
-      issues: [issue("token_endpoint_auth_signing_alg", oneOf(jwsAlgorithms))],
-    },
-    {
-      rule: "default_max_age is a number",
-      accepts: webClient({ default_max_age: 0 }),
-      refuses: webClient({ default_max_age: "3600" }),
-      issues: [issue("default_max_age", "must be a number of seconds")],
-    },
-    {
-      rule: "default_max_age is a whole number",
-      accepts: webClient({ default_max_age: 3600 }),
-      refuses: webClient({ default_max_age: 1.5 }),
-      issues: [issue("default_max_age", "must be a whole number of seconds")],
-    },
-    {
-      rule: "default_max_age is not negative",
-      accepts: webClient({ default_max_age: 86400 }),
-      refuses: webClient({ default_max_age: -1 }),
-      issues: [issue("default_max_age", "must not be negative")],
-    },
+    typeRule("scope", "openid profile email", "openid  profile", "must be scope tokens separated by single spaces"),
+    typeRule("contacts", ["ops@example.com"], ["ops@example.com", "call us"], "must be an e-mail address", { at: "contacts[1]" }),
+    ...["jwks_uri", "sector_identifier_uri", "initiate_login_uri"].map((member) =>
+      typeRule(member, "https://app.example.com/resource", "http://app.example.com/resource", "must be an absolute https URL"),
+    ),
+    typeRule("jwks", jwksWith(ecKey), [ecKey], 'must be a JSON Web Key Set: {"keys": [...]}'),
+    typeRule("jwks", jwksWith(ecKey), { keys: [ecKey, "key"] }, "must be a JSON Web Key object", { at: "jwks.keys[1]" }),
+    typeRule("software_id", "4NRB1-0XZABZI9E6-5SM3R", "", "must not be empty"),
+    typeRule("software_version", "2.1", 2.1, "must be a string"),
+    typeRule("software_statement", "eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJodHRwczovL2lzc3Vlci5leGFtcGxlIn0.c2ln", "not-a-jwt", "must be a signed JWT (compact JWS)", {
+      code: "invalid_software_statement",
+    }),
+    typeRule("application_type", "native", "desktop", oneOf(applicationTypes)),
+    typeRule("subject_type", "pairwise", "anonymous", oneOf(subjectTypes)),
+    ...["id_token_signed_response_alg", "userinfo_signed_response_alg", "request_object_signing_alg"].map((member) =>
+      typeRule(member, "ES256", "rs256", oneOf(signingWithNone)),
+    ),
+    ...encryptionPairs.flatMap(([alg, enc]) => [
+      typeRule(alg, "RSA-OAEP-256", "RSA-OAEP-1024", oneOf(jweAlgorithms)),
+      typeRule(enc, "A256GCM", "A256", oneOf(jweEncryptions), { client: (members) => webClient({ [alg]: "ECDH-ES", ...members }) }),
+    ]),
+    typeRule("token_endpoint_auth_signing_alg", "ES256", "none", oneOf(jwsAlgorithms), { client: privateKeyJwtClient }),
+    typeRule("default_max_age", 0, "3600", "must be a number of seconds"),
+    typeRule("default_max_age", 3600, 1.5, "must be a whole number of seconds"),
+    typeRule("default_max_age", 86400, -1, "must not be negative"),
     ...[
       "require_auth_time",
       "backchannel_logout_session_required",
@@ -232,69 +124,17 @@ describe("[CORE][METADATA] the type of every member", () => {
       "require_pushed_authorization_requests",
       "dpop_bound_access_tokens",
       "require_signed_request_object",
-    ].map(booleanRule),
-    {
-      rule: "default_acr_values is an array of strings",
-      accepts: webClient({ default_acr_values: ["urn:mace:incommon:iap:silver"] }),
-      refuses: webClient({ default_acr_values: "urn:mace:incommon:iap:silver" }),
-      issues: [issue("default_acr_values", "must be an array of strings")],
-    },
-    {
-      rule: "request_uris are https URLs",
-      accepts: webClient({ request_uris: ["https://app.example.com/request.jwt"] }),
-      refuses: webClient({ request_uris: ["http://app.example.com/request.jwt"] }),
-      issues: [issue("request_uris[0]", "must be an absolute https URL")],
-    },
-    {
-      rule: "post_logout_redirect_uris is an array of strings",
-      accepts: webClient({ post_logout_redirect_uris: ["https://app.example.com/bye"] }),
-      refuses: webClient({ post_logout_redirect_uris: "https://app.example.com/bye" }),
-      issues: [issue("post_logout_redirect_uris", "must be an array of strings", "invalid_redirect_uri")],
-    },
-    ...["backchannel_logout_uri", "frontchannel_logout_uri"].map(
-      (member): RuleCase => ({
-        rule: `${member} is an absolute URI`,
-        accepts: webClient({ [member]: "https://app.example.com/logout" }),
-        refuses: webClient({ [member]: "/logout" }),
-        issues: [issue(member, "must be an absolute URI")],
-      }),
-    ),
-    {
-      rule: "tls_client_auth_subject_dn is a non-empty string",
-      accepts: withTlsClientAuth("tls_client_auth_subject_dn", "CN=app,O=Example"),
-      refuses: withTlsClientAuth("tls_client_auth_subject_dn", ""),
-      issues: [issue("tls_client_auth_subject_dn", "must not be empty")],
-    },
-    {
-      rule: "tls_client_auth_san_dns is a string",
-      accepts: withTlsClientAuth("tls_client_auth_san_dns", "app.example.com"),
-      refuses: withTlsClientAuth("tls_client_auth_san_dns", ["app.example.com"]),
-      issues: [issue("tls_client_auth_san_dns", "must be a string")],
-    },
-    {
-      rule: "tls_client_auth_san_uri is an absolute URI",
-      accepts: withTlsClientAuth("tls_client_auth_san_uri", "spiffe://example.com/app"),
-      refuses: withTlsClientAuth("tls_client_auth_san_uri", "app"),
-      issues: [issue("tls_client_auth_san_uri", "must be an absolute URI")],
-    },
-    {
-      rule: "tls_client_auth_san_ip is an IP address",
-      accepts: withTlsClientAuth("tls_client_auth_san_ip", "2001:db8::1"),
-      refuses: withTlsClientAuth("tls_client_auth_san_ip", "app.example.com"),
-      issues: [issue("tls_client_auth_san_ip", "must be an IPv4 or IPv6 address")],
-    },
-    {
-      rule: "tls_client_auth_san_email is an e-mail address",
-      accepts: withTlsClientAuth("tls_client_auth_san_email", "app@example.com"),
-      refuses: withTlsClientAuth("tls_client_auth_san_email", "app"),
-      issues: [issue("tls_client_auth_san_email", "must be an e-mail address")],
-    },
-    {
-      rule: "authorization_details_types holds non-empty strings",
-      accepts: webClient({ authorization_details_types: ["payment_initiation"] }),
-      refuses: webClient({ authorization_details_types: ["payment_initiation", ""] }),
-      issues: [issue("authorization_details_types[1]", "must not be empty")],
-    },
+    ].map(mustBeBoolean),
+    typeRule("default_acr_values", ["urn:mace:incommon:iap:silver"], "urn:mace:incommon:iap:silver", "must be an array of strings"),
+    typeRule("request_uris", ["https://app.example.com/request.jwt"], ["http://app.example.com/request.jwt"], "must be an absolute https URL", { at: "request_uris[0]" }),
+    typeRule("post_logout_redirect_uris", ["https://app.example.com/bye"], "https://app.example.com/bye", "must be an array of strings", { code: "invalid_redirect_uri" }),
+    ...["backchannel_logout_uri", "frontchannel_logout_uri"].map((member) => typeRule(member, "https://app.example.com/logout", "/logout", "must be an absolute URI")),
+    typeRule("tls_client_auth_subject_dn", "CN=app,O=Example", "", "must not be empty", { client: tlsClient }),
+    typeRule("tls_client_auth_san_dns", "app.example.com", ["app.example.com"], "must be a string", { client: tlsClient }),
+    typeRule("tls_client_auth_san_uri", "spiffe://example.com/app", "app", "must be an absolute URI", { client: tlsClient }),
+    typeRule("tls_client_auth_san_ip", "2001:db8::1", "app.example.com", "must be an IPv4 or IPv6 address", { client: tlsClient }),
+    typeRule("tls_client_auth_san_email", "app@example.com", "app", "must be an e-mail address", { client: tlsClient }),
+    typeRule("authorization_details_types", ["payment_initiation"], ["payment_initiation", ""], "must not be empty", { at: "authorization_details_types[1]" }),
   ];
   proveRules(cases);
 
@@ -322,13 +162,13 @@ describe("[CORE][METADATA] defaults (RFC 7591 §2, OIDC DCR §2)", () => {
   });
 
   it.each([
-    { given: { grant_types: ["authorization_code", "refresh_token"] }, derived: { response_types: ["code"] } },
-    { given: { grant_types: ["client_credentials"] }, derived: { response_types: [] } },
-    { given: { grant_types: ["urn:ietf:params:oauth:grant-type:device_code"] }, derived: { response_types: [] } },
-    { given: { response_types: ["code"] }, derived: { grant_types: ["authorization_code"] } },
-    { given: { response_types: ["id_token"] }, derived: { grant_types: ["implicit"] } },
-    { given: { response_types: ["code id_token token"] }, derived: { grant_types: ["authorization_code", "implicit"] } },
-  ])("[CORE][METADATA]: $given derives $derived", ({ given, derived }) => {
+    [{ grant_types: ["authorization_code", "refresh_token"] }, { response_types: ["code"] }],
+    [{ grant_types: ["client_credentials"] }, { response_types: [] }],
+    [{ grant_types: ["urn:ietf:params:oauth:grant-type:device_code"] }, { response_types: [] }],
+    [{ response_types: ["code"] }, { grant_types: ["authorization_code"] }],
+    [{ response_types: ["id_token"] }, { grant_types: ["implicit"] }],
+    [{ response_types: ["code id_token token"] }, { grant_types: ["authorization_code", "implicit"] }],
+  ])("[CORE][METADATA]: %j derives %j", (given, derived) => {
     expect(validMetadata(webClient(given))).toMatchObject({ ...given, ...derived });
   });
 
@@ -418,92 +258,60 @@ describe("[CORE][METADATA] grant types and response types agree (RFC 7591 §2.1)
 
 describe("[CORE][METADATA] redirect URIs (RFC 6749 §3.1.2, RFC 8252, RFC 9700)", () => {
   const redirect = (at: number, rule: string, member = "redirect_uris") => issue(`${member}[${at}]`, rule, "invalid_redirect_uri");
-  const second = (uri: string) => [appRedirect, uri];
+  const web = (uris: string[]) => webClient({ redirect_uris: uris });
+  const native = (uris: string[]) => nativeClient(uris);
+  const hybrid = (uris: string[]) => hybridClient({ redirect_uris: uris });
+  /** The `good` URIs are accepted; after the first of them, `bad` is refused with `problem` (under `refusedUnder`, if given). */
+  const uriRule = (rule: string, client: (uris: string[]) => Doc, good: string[], bad: string, problem: string, refusedUnder?: ServicePolicyInput): RuleCase => ({
+    rule,
+    accepts: client(good),
+    refuses: client([good[0]!, bad]),
+    refusedUnder,
+    issues: [redirect(1, problem)],
+  });
 
   proveRules([
-    {
-      rule: "web: https",
-      accepts: webClient({ redirect_uris: ["https://app.example.com/cb?x=1"] }),
-      refuses: webClient({ redirect_uris: second("http://app.example.com/cb") }),
-      issues: [redirect(1, "must use https (http is allowed only on loopback hosts)")],
-    },
-    {
-      rule: "web: http on loopback hosts while the policy allows it (default)",
-      accepts: webClient({ redirect_uris: ["http://127.0.0.1:8080/cb", "http://[::1]/cb", "http://localhost:3000/cb"] }),
-      refuses: webClient({ redirect_uris: second("http://127.0.0.1:8080/cb") }),
-      refusedUnder: { allowHttpLoopbackRedirectsForWeb: false },
-      issues: [redirect(1, "must use https (this service does not allow http on loopback hosts)")],
-    },
-    {
-      rule: "web: no private-use scheme",
-      accepts: nativeClient(["com.example.app:/cb"]),
-      refuses: webClient({ redirect_uris: second("com.example.app:/cb") }),
-      issues: [redirect(1, 'must use https for a web client (not com.example.app:); register the client with application_type "native" for a private-use scheme')],
-    },
-    {
-      rule: "implicit web: https",
-      accepts: hybridClient(),
-      refuses: hybridClient({ redirect_uris: second("http://app.example.com/cb") }),
-      issues: [redirect(1, "must use https for a web client that uses the implicit grant")],
-    },
+    uriRule("web: https", web, [appRedirect, "https://app.example.com/cb?x=1"], "http://app.example.com/cb", "must use https (http is allowed only on loopback hosts)"),
+    uriRule(
+      "web: http on loopback hosts while the policy allows it (default)",
+      web,
+      [appRedirect, "http://127.0.0.1:8080/cb", "http://[::1]/cb", "http://localhost:3000/cb"],
+      "http://127.0.0.1:9090/cb",
+      "must use https (this service does not allow http on loopback hosts)",
+      { allowHttpLoopbackRedirectsForWeb: false },
+    ),
+    uriRule("web: no private-use scheme", web, [appRedirect], "com.example.app:/cb", 'must use https for a web client (not com.example.app:); register the client with application_type "native" for a private-use scheme'),
+    uriRule("implicit web: https", hybrid, [appRedirect], "http://app.example.com/cb", "must use https for a web client that uses the implicit grant"),
+    uriRule(
+      "native: private-use scheme, reverse-DNS when the policy demands it",
+      native,
+      ["com.example.app:/oauth2redirect", "myapp:/cb"],
+      "myapp:/cb2",
+      'must use a reverse domain name scheme (e.g. com.example.app:/callback), not "myapp:"',
+      { requireReverseDnsNativeSchemes: true },
+    ),
+    uriRule(
+      "native: http only on loopback",
+      native,
+      ["http://127.0.0.1:51004/cb", "http://[::1]:51004/cb", "http://localhost/cb"],
+      "http://app.example.com/cb",
+      "must use http only on a loopback host (127.0.0.1, [::1] or localhost) for a native client",
+    ),
+    uriRule("native: claimed https, not on localhost", native, [appRedirect], "https://localhost/cb", "must not use https with localhost for a native client; use http on a loopback address"),
+    uriRule("no fragment", web, [appRedirect, "https://app.example.com/cb?next=%23top"], "https://app.example.com/cb#top", "must not contain a fragment"),
+    uriRule("no fragment, not even a bare trailing '#'", native, ["com.example.app:/cb"], "com.example.app:/cb#", "must not contain a fragment"),
+    uriRule("absolute", web, [appRedirect], "/cb", "must be an absolute URI"),
+    uriRule("no duplicates", web, [appRedirect, `${appRedirect}2`], appRedirect, "repeats redirect_uris[0]"),
+    uriRule("no user credentials", web, [appRedirect], "https://user:pw@app.example.com/cb", "must not contain user credentials"),
     {
       rule: "implicit web: no loopback host, not even with https",
-      accepts: hybridClient({ redirect_uris: ["https://app.example.com/cb"] }),
-      refuses: hybridClient({ redirect_uris: ["https://localhost/cb", "http://127.0.0.1/cb"] }),
+      accepts: hybrid([appRedirect]),
+      refuses: hybrid(["https://localhost/cb", "http://127.0.0.1/cb"]),
       issues: [
         redirect(0, "must not use a loopback host for a web client that uses the implicit grant"),
         redirect(1, "must use https for a web client that uses the implicit grant"),
         redirect(1, "must not use a loopback host for a web client that uses the implicit grant"),
       ],
-    },
-    {
-      rule: "native: private-use scheme",
-      accepts: nativeClient(["com.example.app:/oauth2redirect", "myapp:/cb"]),
-      refuses: nativeClient(["com.example.app:/oauth2redirect", "myapp:/cb"]),
-      refusedUnder: { requireReverseDnsNativeSchemes: true },
-      issues: [redirect(1, 'must use a reverse domain name scheme (e.g. com.example.app:/callback), not "myapp:"')],
-    },
-    {
-      rule: "native: http only on loopback",
-      accepts: nativeClient(["http://127.0.0.1:51004/cb", "http://[::1]:51004/cb", "http://localhost/cb"]),
-      refuses: nativeClient(["http://127.0.0.1:51004/cb", "http://app.example.com/cb"]),
-      issues: [redirect(1, "must use http only on a loopback host (127.0.0.1, [::1] or localhost) for a native client")],
-    },
-    {
-      rule: "native: claimed https, not on localhost",
-      accepts: nativeClient(["https://app.example.com/cb"]),
-      refuses: nativeClient(["https://app.example.com/cb", "https://localhost/cb"]),
-      issues: [redirect(1, "must not use https with localhost for a native client; use http on a loopback address")],
-    },
-    {
-      rule: "no fragment",
-      accepts: webClient({ redirect_uris: ["https://app.example.com/cb?next=%23top"] }),
-      refuses: webClient({ redirect_uris: second("https://app.example.com/cb#top") }),
-      issues: [redirect(1, "must not contain a fragment")],
-    },
-    {
-      rule: "no fragment, not even a bare trailing '#'",
-      accepts: nativeClient(["com.example.app:/cb"]),
-      refuses: nativeClient(["com.example.app:/cb", "com.example.app:/cb#"]),
-      issues: [redirect(1, "must not contain a fragment")],
-    },
-    {
-      rule: "absolute",
-      accepts: webClient(),
-      refuses: webClient({ redirect_uris: second("/cb") }),
-      issues: [redirect(1, "must be an absolute URI")],
-    },
-    {
-      rule: "no duplicates",
-      accepts: webClient({ redirect_uris: [appRedirect, `${appRedirect}2`] }),
-      refuses: webClient({ redirect_uris: [appRedirect, appRedirect] }),
-      issues: [redirect(1, "repeats redirect_uris[0]")],
-    },
-    {
-      rule: "no user credentials",
-      accepts: webClient(),
-      refuses: webClient({ redirect_uris: second("https://user:pw@app.example.com/cb") }),
-      issues: [redirect(1, "must not contain user credentials")],
     },
     {
       rule: "allowedRedirectHosts: exact hosts and *. wildcards",
@@ -612,19 +420,19 @@ describe("[CORE][METADATA] keys and client authentication", () => {
     ),
     {
       rule: "tls_client_auth needs a subject member",
-      accepts: withTlsClientAuth("tls_client_auth_san_dns", "app.example.com"),
+      accepts: tlsClient({ tls_client_auth_san_dns: "app.example.com" }),
       refuses: machineClient({ token_endpoint_auth_method: "tls_client_auth" }),
       issues: [issue("token_endpoint_auth_method", `"tls_client_auth" needs exactly one of ${tlsClientAuthSubjectMembers.join(", ")} (0 given)`)],
     },
     {
       rule: "tls_client_auth takes exactly one subject member",
-      accepts: withTlsClientAuth("tls_client_auth_subject_dn", "CN=app"),
-      refuses: { ...withTlsClientAuth("tls_client_auth_subject_dn", "CN=app"), tls_client_auth_san_dns: "app.example.com" },
+      accepts: tlsClient({ tls_client_auth_subject_dn: "CN=app" }),
+      refuses: tlsClient({ tls_client_auth_subject_dn: "CN=app", tls_client_auth_san_dns: "app.example.com" }),
       issues: [issue("token_endpoint_auth_method", `"tls_client_auth" needs exactly one of ${tlsClientAuthSubjectMembers.join(", ")} (2 given)`)],
     },
     {
       rule: "a subject member only with tls_client_auth",
-      accepts: withTlsClientAuth("tls_client_auth_san_email", "app@example.com"),
+      accepts: tlsClient({ tls_client_auth_san_email: "app@example.com" }),
       refuses: machineClient({ tls_client_auth_san_email: "app@example.com" }),
       issues: [issue("tls_client_auth_san_email", 'is only used with token_endpoint_auth_method "tls_client_auth"')],
     },
