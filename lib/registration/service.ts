@@ -187,16 +187,11 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
   if (!validated.ok) return validated;
   const metadata = validated.value;
 
-  if (policy.maxClients !== null && (await store.countActiveClients(serviceId)) >= policy.maxClients)
-    return forbidden(`This service accepts at most ${policy.maxClients} clients`);
-  if (policy.blockDuplicateSoftwareId && metadata.software_id && (await store.softwareIdTaken(serviceId, metadata.software_id)))
-    return invalid([{ path: ["software_id"], code: "invalid_client_metadata", message: `software_id "${metadata.software_id}" is already registered` }]);
-
   const clientId = newClientId();
   const clientSecret = needsClientSecret(metadata) ? newClientSecret() : null;
   const registrationAccessToken = newToken();
   const secretExpiresAt = clientSecret ? secretExpiry(policy) : 0;
-  const createdAt = await store.insertRegistration({
+  const registration: store.NewRegistration = {
     serviceId,
     clientId,
     metadata,
@@ -211,8 +206,17 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
     requestId: caller.requestId ?? null,
     ip: caller.ip ?? null,
     changeSet: diffMetadata({}, metadata),
+  };
+  const limited = policy.maxClients !== null || (policy.blockDuplicateSoftwareId && !!metadata.software_id);
+  const createdAt = await store.withRegistrationLimits(serviceId, limited, async (tx) => {
+    if (policy.maxClients !== null && (await store.countActiveClients(serviceId, tx)) >= policy.maxClients)
+      return forbidden(`This service accepts at most ${policy.maxClients} clients`);
+    if (policy.blockDuplicateSoftwareId && metadata.software_id && (await store.softwareIdTaken(serviceId, metadata.software_id, tx)))
+      return invalid([{ path: ["software_id"], code: "invalid_client_metadata", message: `software_id "${metadata.software_id}" is already registered` }]);
+    return store.insertRegistration(registration, tx);
   });
   if (!createdAt) return initialAccessTokenRefused(); // the initial access token was used up meanwhile
+  if (!(createdAt instanceof Date)) return createdAt; // a limit of the service
   logger.info({ event: "client.registered", serviceId, clientId, interface: caller.interface, requestId: caller.requestId }, "client registered");
   return {
     ok: true,

@@ -87,12 +87,12 @@ export type NewRegistration = {
  * initial access token, in a single statement: one round trip, atomic. Returns the creation time, or null
  * when the initial access token was no longer usable (nothing is written then).
  */
-export async function insertRegistration(r: NewRegistration): Promise<Date | null> {
+export async function insertRegistration(r: NewRegistration, tx: Tx | null = null): Promise<Date | null> {
   const c = listingColumns(r.clientId, r.metadata);
   const id = uuidv7();
   const revisionId = uuidv7();
   const metadata = JSON.stringify(r.metadata);
-  const rows = await db().$queryRaw<{ created_at: Date }[]>`
+  const rows = await (tx ?? db()).$queryRaw<{ created_at: Date }[]>`
     WITH iat AS (
       UPDATE initial_access_token
          SET use_count = use_count + 1, uses_left = uses_left - 1
@@ -136,12 +136,25 @@ export async function initialAccessTokenUsable(serviceId: string, tokenHash: Uin
   return rows.length > 0;
 }
 
-export async function countActiveClients(serviceId: string): Promise<number> {
-  return db().client.count({ where: { serviceId, deletedAt: null } });
+export async function countActiveClients(serviceId: string, tx: Tx | null = null): Promise<number> {
+  return (tx ?? db()).client.count({ where: { serviceId, deletedAt: null } });
 }
 
-export async function softwareIdTaken(serviceId: string, softwareId: string): Promise<boolean> {
-  return (await db().client.count({ where: { serviceId, softwareId, deletedAt: null } })) > 0;
+export async function softwareIdTaken(serviceId: string, softwareId: string, tx: Tx | null = null): Promise<boolean> {
+  return (await (tx ?? db()).client.count({ where: { serviceId, softwareId, deletedAt: null } })) > 0;
+}
+
+/**
+ * Runs the checks of a service's registration limits (maxClients, blockDuplicateSoftwareId) and the insert they
+ * guard under the service's advisory lock, so that parallel registrations cannot all pass the same check.
+ * Without a limit there is nothing to guard: no transaction, no lock.
+ */
+export async function withRegistrationLimits<T>(serviceId: string, limited: boolean, work: (tx: Tx | null) => Promise<T>): Promise<T> {
+  if (!limited) return work(null);
+  return withTransaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`registration-limits:${serviceId}`}, 0))`;
+    return work(tx);
+  });
 }
 
 /** The client row, locked until the transaction ends (RFC 7592 writes on one client are serialized). */
