@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newToken } from "@/lib/registration/credentials";
-import { read, update } from "@/lib/registration/service";
+import { read, register, update } from "@/lib/registration/service";
 import { webClient } from "./support/metadata";
 import {
   administrator,
+  anonymous,
   expectFailure,
   expectOk,
   invalidTokenFailure,
@@ -13,7 +14,7 @@ import {
   selfManaging,
   updateDocument,
 } from "./support/registrations";
-import { createTestService, expectRowChanges, type TestService } from "./support/services";
+import { activeClientCount, createTestService, expectRowChanges, type TestService } from "./support/services";
 
 // SPEC.md §6: nothing is ever silently overwritten. Parallel console edits from one version: one wins,
 // the others get a conflict naming it. Parallel RFC 7592 updates are serialized without gaps.
@@ -85,6 +86,25 @@ describe("[CORE][CONCURRENCY]", () => {
     });
     const last = results.find((r) => r.version === parallel + 1)!;
     expect(expectOk(await read(service.id, managing(client), selfManaging(client.clientId)))).toMatchObject({ version: parallel + 1, metadata: last.metadata });
+  });
+
+  it(`[CORE][CONCURRENCY]: ${parallel} parallel registrations of one software under blockDuplicateSoftwareId register exactly one client`, async () => {
+    await service.setPolicy({ blockDuplicateSoftwareId: true });
+    const document = webClient({ software_id: `sw-${Date.now()}` });
+    const outcomes = await expectRowChanges(service.id, { clients: 1, revisions: 1, audits: 1 }, () =>
+      Promise.all(Array.from({ length: parallel }, () => register(service.id, { document }, anonymous))),
+    );
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    for (const outcome of outcomes.filter((o) => !o.ok)) expect(expectFailure(outcome)).toMatchObject({ status: 400, error: "invalid_client_metadata" });
+  });
+
+  it(`[CORE][CONCURRENCY]: ${parallel} parallel registrations with room for 3 more clients register exactly 3`, async () => {
+    await service.setPolicy({ maxClients: (await activeClientCount(service.id)) + 3 });
+    const outcomes = await expectRowChanges(service.id, { clients: 3, revisions: 3, audits: 3 }, () =>
+      Promise.all(Array.from({ length: parallel }, () => register(service.id, { document: webClient() }, anonymous))),
+    );
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(3);
+    for (const outcome of outcomes.filter((o) => !o.ok)) expect(expectFailure(outcome)).toMatchObject({ status: 403, error: "access_denied" });
   });
 
   it(`[CORE][CONCURRENCY]: a burst of ${parallel} requests with bad tokens is answered with ${parallel} identical 401s, each audited`, async () => {
