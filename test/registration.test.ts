@@ -19,6 +19,7 @@ import {
   revisions,
   selfManaging,
   sha256,
+  storedText,
   updateDocument,
 } from "./support/registrations";
 import { activeClientCount, auditEvents, createInitialAccessToken, createTestService, expectRowChanges, initialAccessToken, type TestService } from "./support/services";
@@ -122,7 +123,7 @@ describe("[CORE][REGISTER] credentials (SPEC.md §3)", () => {
     expect(decryptSecret(row.secretCiphertext!, config().encryptionKey, `${service.id}/${client.clientId}`)).toBe(client.clientSecret);
     expect(() => decryptSecret(row.secretCiphertext!, Buffer.alloc(32, 1), `${service.id}/${client.clientId}`)).toThrow();
     expect(Buffer.from(row.registrationAccessTokenHash!)).toEqual(sha256(client.registrationAccessToken!));
-    const stored = JSON.stringify([row, await revisions(client.clientId), await auditEvents(service.id)], (_k, v) => (typeof v === "bigint" ? String(v) : v));
+    const stored = storedText(row, await revisions(client.clientId), await auditEvents(service.id));
     expect(stored).not.toContain(client.clientSecret);
     expect(stored).not.toContain(client.registrationAccessToken);
   });
@@ -441,7 +442,7 @@ describe("[CORE][REISSUE] registration access token re-issue", () => {
     expect((await revisions(client.clientId)).at(-1)).toMatchObject({ version: 2, kind: "token_reissued", changeSet: [], metadata: client.metadata, actor: "admin:ops@example.com" });
     const event = (await auditEvents(service.id, "registration_token.reissued")).at(-1);
     expect(event).toMatchObject({ clientId: client.clientId, outcome: "success", details: { version: 2 } });
-    expect(JSON.stringify(event, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toContain(registrationAccessToken);
+    expect(storedText(event)).not.toContain(registrationAccessToken);
   });
 
   it("[CORE][REISSUE]: an unknown client is a 404 and nothing is written", async () => {

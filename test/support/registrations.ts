@@ -52,6 +52,9 @@ export const managing = (client: Pick<ClientInformation, "clientId" | "registrat
 
 export const sha256 = (text: string) => createHash("sha256").update(text).digest();
 
+/** Rows as the JSON text a search for a leaked secret or token can look through. */
+export const storedText = (...rows: unknown[]) => JSON.stringify(rows, (_key, value) => (typeof value === "bigint" ? String(value) : value));
+
 export function clientRow(clientId: string) {
   return db().client.findUniqueOrThrow({ where: { clientId } });
 }
