@@ -248,7 +248,11 @@ export function validateClientMetadata(input: unknown, policy: ServicePolicy = d
       if (seenTags.has(canonical)) add([key], `repeats ${seenTags.get(canonical)} (language tags are case-insensitive)`);
       seenTags.set(canonical, key);
     }
-    if (result.success) doc[key] = result.data;
+    const unstorable = result.success ? unstorableTextAt(result.data, [key]) : null;
+    if (unstorable) {
+      add(unstorable, "must be valid Unicode text (no NUL characters or unpaired surrogates)");
+      invalid.add(key);
+    } else if (result.success) doc[key] = result.data;
     else {
       zodIssues(key, result);
       invalid.add(key);
@@ -264,6 +268,22 @@ export function validateClientMetadata(input: unknown, policy: ServicePolicy = d
   if (size > l.maxMetadataBytes)
     return { ok: false, issues: [{ path: [], code: "invalid_client_metadata", message: `metadata must be at most ${l.maxMetadataBytes} bytes of JSON (it is ${size})` }] };
   return { ok: true, metadata: metadata as ClientMetadata };
+}
+
+/**
+ * Where a value holds text that PostgreSQL cannot store (U+0000, unpaired UTF-16 surrogates: jsonb refuses
+ * both), or null. Free-form members such as the keys in jwks would otherwise pass and fail at the insert.
+ */
+function unstorableTextAt(value: unknown, path: (string | number)[]): (string | number)[] | null {
+  const unstorable = (s: string) => s.includes("\u0000") || !s.isWellFormed();
+  if (typeof value === "string") return unstorable(value) ? path : null;
+  if (typeof value !== "object" || value === null) return null;
+  for (const [key, item] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+    if (typeof key === "string" && unstorable(key)) return path;
+    const at = unstorableTextAt(item, [...path, key]);
+    if (at) return at;
+  }
+  return null;
 }
 
 function dedupe(issues: MetadataIssue[]): MetadataIssue[] {
@@ -361,7 +381,7 @@ function checkRules(m: Record<string, unknown> & Shape, policy: ServicePolicy, i
 
   // Algorithms.
   for (const [alg, enc] of encryptionPairs) {
-    if (m[enc] && !m[alg]) add([enc], `requires ${alg}`);
+    if (m[enc] && !m[alg] && known(alg)) add([enc], `requires ${alg}`);
     const a = m[alg];
     if (a && !policy.allowedEncryptionAlgorithms.includes(a)) add([alg], `"${a}" is not allowed by this service`);
   }

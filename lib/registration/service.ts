@@ -167,7 +167,7 @@ async function checkRegistrationAccessToken(
   if (token && row && !row.deletedAt && tokenMatches(token, row.registrationAccessTokenHash)) return { ok: true, row };
   let reason = !token ? "no_token" : !row || row.deletedAt ? "unknown_client" : "wrong_token";
   if (token) {
-    const revokedFrom = await store.revokeTokenHeldByOtherClient(hashToken(token), clientId);
+    const revokedFrom = await store.revokeTokenHeldByOtherClient(tx, hashToken(token), clientId);
     if (revokedFrom) {
       reason = "token_of_another_client";
       await store.recordAudit(tx, { serviceId, actor: caller.actor, action: "registration_token.revoked", clientId: revokedFrom, outcome: "success", interface: caller.interface, ip: caller.ip, requestId: caller.requestId, details: { reason: "presented for another client", presentedFor: clientId } });
@@ -213,6 +213,11 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
   const { policy } = await serviceOrThrow(serviceId);
   const origin = input.origin ?? "dynamic";
   let iatHash: Uint8Array<ArrayBuffer> | null = null;
+  /** A failed initial access token check is an audit event (SPEC.md §6), whether it fails before validation or in the race for its last use. */
+  const initialAccessTokenRefused = async () => {
+    await store.recordAudit(null, { serviceId, actor: caller.actor, action: "initial_access_token.check", outcome: "failure", interface: caller.interface, ip: caller.ip, requestId: caller.requestId });
+    return invalidToken(true);
+  };
   if (origin === "dynamic") {
     if (policy.registrationMode === "console_only") return forbidden("Dynamic registration is disabled for this service; clients are registered by an administrator");
     if (policy.registrationMode === "initial_access_token" || input.initialAccessToken) {
@@ -222,8 +227,7 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
       iatHash = hashToken(input.initialAccessToken);
       if (!(await store.initialAccessTokenUsable(serviceId, iatHash))) {
         await countFailure("initial_access_token", serviceId, caller);
-        await store.recordAudit(null, { serviceId, actor: caller.actor, action: "initial_access_token.check", outcome: "failure", interface: caller.interface, ip: caller.ip, requestId: caller.requestId });
-        return invalidToken(true);
+        return initialAccessTokenRefused();
       }
     }
   }
@@ -233,16 +237,11 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
   if (!validated.ok) return validated;
   const metadata = validated.value;
 
-  if (policy.maxClients !== null && (await store.countActiveClients(serviceId)) >= policy.maxClients)
-    return forbidden(`This service accepts at most ${policy.maxClients} clients`);
-  if (policy.blockDuplicateSoftwareId && metadata.software_id && (await store.softwareIdTaken(serviceId, metadata.software_id)))
-    return invalid([{ path: ["software_id"], code: "invalid_client_metadata", message: `software_id "${metadata.software_id}" is already registered` }]);
-
   const clientId = newClientId();
   const clientSecret = needsClientSecret(metadata) ? newClientSecret() : null;
   const registrationAccessToken = newToken();
   const secretExpiresAt = clientSecret ? secretExpiry(policy) : 0;
-  const created = await store.insertRegistration({
+  const registration: store.NewRegistration = {
     serviceId,
     clientId,
     metadata,
@@ -257,8 +256,17 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
     requestId: caller.requestId ?? null,
     ip: caller.ip ?? null,
     changeSet: diffMetadata({}, metadata),
+  };
+  const limited = policy.maxClients !== null || (policy.blockDuplicateSoftwareId && !!metadata.software_id);
+  const created = await store.withRegistrationLimits(serviceId, limited, async (tx) => {
+    if (policy.maxClients !== null && (await store.countActiveClients(serviceId, tx)) >= policy.maxClients)
+      return forbidden(`This service accepts at most ${policy.maxClients} clients`);
+    if (policy.blockDuplicateSoftwareId && metadata.software_id && (await store.softwareIdTaken(serviceId, metadata.software_id, tx)))
+      return invalid([{ path: ["software_id"], code: "invalid_client_metadata", message: `software_id "${metadata.software_id}" is already registered` }]);
+    return store.insertRegistration(registration, tx);
   });
-  if (!created) return invalidToken(true); // the initial access token was used up meanwhile
+  if (!created) return initialAccessTokenRefused(); // the initial access token was used up meanwhile
+  if (!("createdAt" in created)) return created; // a limit of the service
   logger.info({ event: "client.registered", serviceId, clientId, interface: caller.interface, requestId: caller.requestId }, "client registered");
   return {
     ok: true,

@@ -93,7 +93,8 @@ export type NewRegistration = {
  * initial access token, atomically. Returns the creation time and number, or null when the initial
  * access token was no longer usable (nothing is written then).
  */
-export function insertRegistration(r: NewRegistration): Promise<{ createdAt: Date; number: number } | null> {
+export function insertRegistration(r: NewRegistration, tx: Tx | null = null): Promise<Created | null> {
+  if (tx) return insertInTransaction(r, (text, values) => tx.$queryRawUnsafe(text, ...values).then((rows) => ({ rows: rows as never[] })));
   return r.initialAccessTokenHash ? insertWithInitialAccessToken(r) : registrationBatcher.add(r);
 }
 
@@ -159,8 +160,10 @@ const insertRowsSql = `
   )
   SELECT client_id, number, created_at FROM client`;
 
-async function insertRows(rows: ReturnType<typeof registrationRow>[], query: (text: string, values: unknown[]) => Promise<{ rows: { client_id: string; number: number; created_at: Date }[] }>) {
-  const result = await query(insertRowsSql, [JSON.stringify(rows)]);
+type Query = (text: string, values: unknown[]) => Promise<{ rows: never[] }>;
+
+async function insertRows(rows: ReturnType<typeof registrationRow>[], query: Query) {
+  const result = (await query(insertRowsSql, [JSON.stringify(rows)])) as { rows: { client_id: string; number: number; created_at: Date }[] };
   return new Map(result.rows.map((row) => [row.client_id, { createdAt: row.created_at, number: row.number } as Created]));
 }
 
@@ -196,7 +199,7 @@ class RegistrationBatcher {
   }
 
   private async write(batch: RegistrationBatcher["queue"]) {
-    const query = (text: string, values: unknown[]) => pool().query({ text, values });
+    const query: Query = (text, values) => pool().query({ text, values }) as Promise<{ rows: never[] }>;
     try {
       const created = await insertRows(batch.map((b) => b.row), query);
       for (const item of batch) {
@@ -216,26 +219,29 @@ class RegistrationBatcher {
 
 const registrationBatcher = new RegistrationBatcher();
 
-/** A registration that spends one use of an initial access token: the use and the rows in one statement. */
-async function insertWithInitialAccessToken(r: NewRegistration): Promise<Created | null> {
-  const client = await pool().connect();
-  try {
-    await client.query("BEGIN");
-    const used = await client.query(
+/** Spends one use of the initial access token, then writes the rows; null (and nothing written) when it is used up. */
+async function insertInTransaction(r: NewRegistration, query: Query): Promise<Created | null> {
+  if (r.initialAccessTokenHash) {
+    const used = await query(
       `UPDATE initial_access_token SET use_count = use_count + 1, uses_left = uses_left - 1
         WHERE token_hash = $1 AND service_id = $2 AND revoked_at IS NULL
           AND (expires_at IS NULL OR expires_at > now()) AND (uses_left IS NULL OR uses_left > 0)
         RETURNING id`,
-      [Buffer.from(r.initialAccessTokenHash!), r.serviceId],
+      [Buffer.from(r.initialAccessTokenHash), r.serviceId],
     );
-    if (used.rowCount === 0) {
-      await client.query("ROLLBACK");
-      return null;
-    }
-    const row = registrationRow(r);
-    const created = await insertRows([row], (text, values) => client.query(text, values));
-    await client.query("COMMIT");
-    return created.get(r.clientId) ?? null;
+    if (used.rows.length === 0) return null;
+  }
+  return (await insertRows([registrationRow(r)], query)).get(r.clientId) ?? null;
+}
+
+/** A registration that spends an initial access token, in a transaction of its own (rolled back when used up). */
+async function insertWithInitialAccessToken(r: NewRegistration): Promise<Created | null> {
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN");
+    const created = await insertInTransaction(r, (text, values) => client.query(text, values) as Promise<{ rows: never[] }>);
+    await client.query(created ? "COMMIT" : "ROLLBACK");
+    return created;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
@@ -253,12 +259,25 @@ export async function initialAccessTokenUsable(serviceId: string, tokenHash: Uin
   return rows.length > 0;
 }
 
-export async function countActiveClients(serviceId: string): Promise<number> {
-  return db().client.count({ where: { serviceId, deletedAt: null } });
+export async function countActiveClients(serviceId: string, tx: Tx | null = null): Promise<number> {
+  return (tx ?? db()).client.count({ where: { serviceId, deletedAt: null } });
 }
 
-export async function softwareIdTaken(serviceId: string, softwareId: string): Promise<boolean> {
-  return (await db().client.count({ where: { serviceId, softwareId, deletedAt: null } })) > 0;
+export async function softwareIdTaken(serviceId: string, softwareId: string, tx: Tx | null = null): Promise<boolean> {
+  return (await (tx ?? db()).client.count({ where: { serviceId, softwareId, deletedAt: null } })) > 0;
+}
+
+/**
+ * Runs the checks of a service's registration limits (maxClients, blockDuplicateSoftwareId) and the insert they
+ * guard under the service's advisory lock, so that parallel registrations cannot all pass the same check.
+ * Without a limit there is nothing to guard: no transaction, no lock.
+ */
+export async function withRegistrationLimits<T>(serviceId: string, limited: boolean, work: (tx: Tx | null) => Promise<T>): Promise<T> {
+  if (!limited) return work(null);
+  return withTransaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`registration-limits:${serviceId}`}, 0))`;
+    return work(tx);
+  });
 }
 
 /** The client row, locked until the transaction ends (RFC 7592 writes on one client are serialized). */
@@ -273,9 +292,12 @@ export async function findClient(serviceId: string, clientId: string): Promise<C
   return db().client.findFirst({ where: { clientId, serviceId } });
 }
 
-/** A registration access token presented for another client is revoked (SPEC.md §4); returns that client's id. */
-export async function revokeTokenHeldByOtherClient(tokenHash: Uint8Array<ArrayBuffer>, presentedFor: string): Promise<string | null> {
-  const rows = await db().$queryRaw<{ client_id: string }[]>`
+/**
+ * A registration access token presented for another client is revoked (SPEC.md §4); returns that client's id.
+ * Runs in the caller's transaction: with its audit event, and without a second pool connection per check.
+ */
+export async function revokeTokenHeldByOtherClient(tx: Tx, tokenHash: Uint8Array<ArrayBuffer>, presentedFor: string): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ client_id: string }[]>`
     UPDATE client SET registration_access_token_hash = NULL
      WHERE registration_access_token_hash = ${tokenHash} AND client_id <> ${presentedFor}
     RETURNING client_id`;
