@@ -333,7 +333,7 @@ describe("[CORE][METADATA] redirect URIs (RFC 6749 §3.1.2, RFC 8252, RFC 9700)"
       rule: "required for the implicit grant too, not for the device code grant",
       accepts: machineClient({ grant_types: ["urn:ietf:params:oauth:grant-type:device_code", "refresh_token"] }),
       refuses: { grant_types: ["authorization_code", "implicit"], response_types: ["code id_token"] },
-      issues: [issue("redirect_uris", "is required for the authorization_code and implicit grant", "invalid_redirect_uri")],
+      issues: [issue("redirect_uris", "is required for the authorization_code and implicit grants", "invalid_redirect_uri")],
     },
     {
       rule: "post_logout_redirect_uris follow the same rules with invalid_redirect_uri",

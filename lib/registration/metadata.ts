@@ -73,7 +73,7 @@ const httpsUrl = (limits: Limits) => text(limits).refine(isHttpsUrl, "must be an
 const absoluteUri = (limits: Limits) => text(limits).refine((s) => parseAbsoluteUri(s) !== null, "must be an absolute URI");
 
 function list<T extends z.ZodType>(item: T, max: number, what = "strings") {
-  return z.array(item, { error: `must be an array of ${what}` }).max(max, `must have at most ${max} entries`);
+  return z.array(item, { error: `must be an array of ${what}` }).max(max, `must have at most ${max} ${max === 1 ? "entry" : "entries"}`);
 }
 
 const enumOf = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: oneOf(values) });
@@ -183,10 +183,12 @@ function keepKnownMembers(input: Record<string, unknown>): Record<string, unknow
 }
 
 /** RFC 7591 / OIDC defaults; a member that was given but invalid gets none (its problem is reported instead). */
-function applyDefaults(m: Record<string, unknown> & Shape, invalid: ReadonlySet<string>): Record<string, unknown> & Shape {
+function applyDefaults(m: Record<string, unknown> & Shape, invalid: ReadonlySet<string>, policy: ServicePolicy): Record<string, unknown> & Shape {
   const out = { ...m };
   if (!invalid.has("application_type")) out.application_type ??= "web";
-  if (!invalid.has("token_endpoint_auth_method")) out.token_endpoint_auth_method ??= "client_secret_basic";
+  // A default the service does not allow gives way to the first value it does, so omitting a member is never refused.
+  if (!invalid.has("token_endpoint_auth_method"))
+    out.token_endpoint_auth_method ??= policy.allowedTokenEndpointAuthMethods.includes("client_secret_basic") ? "client_secret_basic" : (policy.allowedTokenEndpointAuthMethods[0] ?? "client_secret_basic");
   if (invalid.has("grant_types") || invalid.has("response_types")) {
     // Leave both alone: defaults derived from an invalid member would report problems that are not there.
   } else if (!out.grant_types && !out.response_types) {
@@ -194,12 +196,13 @@ function applyDefaults(m: Record<string, unknown> & Shape, invalid: ReadonlySet<
     out.response_types = ["code"];
   } else if (!out.response_types) {
     // Only a grant that goes through the authorization endpoint implies a response type (RFC 7591 §2.1).
-    out.response_types = out.grant_types!.includes("authorization_code") ? ["code"] : [];
+    out.response_types = [...(out.grant_types!.includes("authorization_code") ? ["code"] : []), ...(out.grant_types!.includes("implicit") ? ["token"] : [])];
   } else if (!out.grant_types) {
     const words = new Set(out.response_types.flatMap((r) => r.split(" ")));
     out.grant_types = [...(words.has("code") ? ["authorization_code" as const] : []), ...(words.has("token") || words.has("id_token") ? ["implicit" as const] : [])];
   }
-  if (!invalid.has("id_token_signed_response_alg")) out.id_token_signed_response_alg ??= "RS256";
+  if (!invalid.has("id_token_signed_response_alg"))
+    out.id_token_signed_response_alg ??= policy.allowedSigningAlgorithms.includes("RS256") ? "RS256" : (policy.allowedSigningAlgorithms.find((a) => !a.startsWith("HS")) ?? "RS256");
   for (const [alg, enc] of encryptionPairs) if (out[alg] && !out[enc] && !invalid.has(enc)) out[enc] = defaultJweEncryption;
   return out;
 }
@@ -259,7 +262,7 @@ export function validateClientMetadata(input: unknown, policy: ServicePolicy = d
     }
   }
 
-  const metadata = applyDefaults(doc as Record<string, unknown> & Shape, invalid);
+  const metadata = applyDefaults(doc as Record<string, unknown> & Shape, invalid, policy);
   checkRules(metadata, policy, invalid, (path, message) => {
     if (!invalid.has(String(path[0]))) add(path, message);
   });
@@ -353,7 +356,10 @@ function checkRules(m: Record<string, unknown> & Shape, policy: ServicePolicy, i
   // Redirect URIs.
   const needsRedirect = grants.some((g) => (grantTypesWithRedirect as readonly string[]).includes(g));
   if (needsRedirect && known("redirect_uris") && !m.redirect_uris?.length)
-    add(["redirect_uris"], `is required for the ${grants.filter((g) => (grantTypesWithRedirect as readonly string[]).includes(g)).join(" and ")} grant`);
+  {
+    const redirecting = grants.filter((g) => (grantTypesWithRedirect as readonly string[]).includes(g));
+    add(["redirect_uris"], `is required for the ${redirecting.join(" and ")} grant${redirecting.length > 1 ? "s" : ""}`);
+  }
   for (const member of ["redirect_uris", "post_logout_redirect_uris"] as const) {
     const uris = m[member] ?? [];
     uris.forEach((uri, i) => {

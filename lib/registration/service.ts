@@ -141,8 +141,8 @@ function storedSecret(row: Pick<Client, "secretCiphertext" | "serviceId" | "clie
 }
 
 /** Software statement, then the metadata rules: the normalized metadata or every problem. */
-async function validate(document: Record<string, unknown>, policy: ServicePolicy): Promise<Outcome<ClientMetadata>> {
-  const statement = await applySoftwareStatement(document, policy);
+async function validate(document: Record<string, unknown>, policy: ServicePolicy, storedStatement?: unknown): Promise<Outcome<ClientMetadata>> {
+  const statement = await applySoftwareStatement(document, policy, typeof storedStatement === "string" ? storedStatement : undefined);
   if (!statement.ok) return invalid([statement.issue]);
   const result = validateClientMetadata(statement.document, policy);
   return result.ok ? { ok: true, value: result.metadata } : invalid(result.issues);
@@ -167,7 +167,7 @@ async function checkRegistrationAccessToken(
   if (token && row && !row.deletedAt && tokenMatches(token, row.registrationAccessTokenHash)) return { ok: true, row };
   let reason = !token ? "no_token" : !row || row.deletedAt ? "unknown_client" : "wrong_token";
   if (token) {
-    const revokedFrom = await store.revokeTokenHeldByOtherClient(tx, hashToken(token), clientId);
+    const revokedFrom = await store.revokeTokenHeldByOtherClient(tx, serviceId, hashToken(token), clientId);
     if (revokedFrom) {
       reason = "token_of_another_client";
       await store.recordAudit(tx, { serviceId, actor: caller.actor, action: "registration_token.revoked", clientId: revokedFrom, outcome: "success", interface: caller.interface, ip: caller.ip, requestId: caller.requestId, details: { reason: "presented for another client", presentedFor: clientId } });
@@ -364,10 +364,15 @@ async function writeMetadata(serviceId: string, input: UpdateInput, caller: Call
     if (requestIssues.length) return invalid(requestIssues);
 
     const metadataDocument = Object.fromEntries(Object.entries(document).filter(([k]) => k !== "client_id" && k !== "client_secret"));
-    const validated = await validate(metadataDocument, policy);
+    const before = row.metadata as ClientMetadata;
+    const validated = await validate(metadataDocument, policy, before.software_statement);
     if (!validated.ok) return validated;
     const metadata = validated.value;
-    const before = row.metadata as ClientMetadata;
+    if (policy.blockDuplicateSoftwareId && metadata.software_id && metadata.software_id !== before.software_id) {
+      await store.lockRegistrationLimits(tx, serviceId);
+      if (await store.softwareIdTaken(serviceId, metadata.software_id, tx))
+        return invalid([{ path: ["software_id"], code: "invalid_client_metadata", message: `software_id "${metadata.software_id}" is already registered` }]);
+    }
     const changeSet = diffMetadata(before, metadata);
 
     const clientSecret = needsClientSecret(metadata) ? (currentSecret ?? newClientSecret()) : null;

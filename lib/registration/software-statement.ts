@@ -11,8 +11,12 @@ const fail = (code: MetadataIssue["code"], message: string): Outcome => ({ ok: f
 
 const registeredClaims = new Set(["iss", "sub", "aud", "exp", "nbf", "iat", "jti"]);
 
-/** Verifies the document's software statement against the policy and merges its claims over the document. */
-export async function applySoftwareStatement(document: Record<string, unknown>, policy: ServicePolicy): Promise<Outcome> {
+/**
+ * Verifies the document's software statement against the policy and merges its claims over the document.
+ * A statement identical to `alreadyVerified` (the one the client registered with) is not verified again:
+ * its expiry must not stop the client from updating the rest of its metadata.
+ */
+export async function applySoftwareStatement(document: Record<string, unknown>, policy: ServicePolicy, alreadyVerified?: string): Promise<Outcome> {
   const statement = document.software_statement;
   if (statement === undefined || statement === null) {
     return policy.requireSoftwareStatement
@@ -20,6 +24,7 @@ export async function applySoftwareStatement(document: Record<string, unknown>, 
       : { ok: true, document };
   }
   if (typeof statement !== "string") return { ok: true, document }; // the metadata schema reports the type
+  if (alreadyVerified !== undefined && statement === alreadyVerified) return { ok: true, document: merge(document, decodeJwt(statement), statement) };
 
   let issuer: unknown;
   try {
@@ -41,6 +46,10 @@ export async function applySoftwareStatement(document: Record<string, unknown>, 
   if (trusted.approvedSoftwareIds && !trusted.approvedSoftwareIds.includes(String(claims.software_id ?? "")))
     return fail("unapproved_software_statement", `software_statement is for software ${JSON.stringify(claims.software_id ?? null)}, which this service has not approved`);
 
+  return { ok: true, document: merge(document, claims, statement) };
+}
+
+function merge(document: Record<string, unknown>, claims: Record<string, unknown>, statement: string) {
   const fromStatement = Object.fromEntries(Object.entries(claims).filter(([k]) => !registeredClaims.has(k)));
-  return { ok: true, document: { ...document, ...fromStatement, software_statement: statement } };
+  return { ...document, ...fromStatement, software_statement: statement };
 }

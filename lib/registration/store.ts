@@ -275,9 +275,14 @@ export async function softwareIdTaken(serviceId: string, softwareId: string, tx:
 export async function withRegistrationLimits<T>(serviceId: string, limited: boolean, work: (tx: Tx | null) => Promise<T>): Promise<T> {
   if (!limited) return work(null);
   return withTransaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`registration-limits:${serviceId}`}, 0))`;
+    await lockRegistrationLimits(tx, serviceId);
     return work(tx);
   });
+}
+
+/** The service's advisory lock for limit checks, held until the transaction ends. */
+export async function lockRegistrationLimits(tx: Tx, serviceId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`registration-limits:${serviceId}`}, 0))`;
 }
 
 /** The client row, locked until the transaction ends (RFC 7592 writes on one client are serialized). */
@@ -296,10 +301,10 @@ export async function findClient(serviceId: string, clientId: string): Promise<C
  * A registration access token presented for another client is revoked (SPEC.md §4); returns that client's id.
  * Runs in the caller's transaction: with its audit event, and without a second pool connection per check.
  */
-export async function revokeTokenHeldByOtherClient(tx: Tx, tokenHash: Uint8Array<ArrayBuffer>, presentedFor: string): Promise<string | null> {
+export async function revokeTokenHeldByOtherClient(tx: Tx, serviceId: string, tokenHash: Uint8Array<ArrayBuffer>, presentedFor: string): Promise<string | null> {
   const rows = await tx.$queryRaw<{ client_id: string }[]>`
     UPDATE client SET registration_access_token_hash = NULL
-     WHERE registration_access_token_hash = ${tokenHash} AND client_id <> ${presentedFor}
+     WHERE registration_access_token_hash = ${tokenHash} AND service_id = ${serviceId} AND client_id <> ${presentedFor}
     RETURNING client_id`;
   return rows[0]?.client_id ?? null;
 }
@@ -355,6 +360,19 @@ export async function findRevision(clientRef: string, version: number) {
   return db().clientRevision.findUnique({ where: { clientRef_version: { clientRef, version } } });
 }
 
-export function withTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db().$transaction(work, { timeout: 15_000, maxWait: 10_000 });
+/** Runs `work` in a transaction; a deadlock or serialization failure (two requests crossing) is retried. */
+export async function withTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db().$transaction(work, { timeout: 15_000, maxWait: 10_000 });
+    } catch (error) {
+      if (attempt >= 3 || !isRetryable(error)) throw error;
+      await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20));
+    }
+  }
+}
+
+function isRetryable(error: unknown): boolean {
+  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? "")}`;
+  return /40P01|40001|deadlock detected|could not serialize/i.test(text);
 }
