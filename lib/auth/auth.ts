@@ -5,6 +5,10 @@ import { admin } from "better-auth/plugins/admin";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { accessControl, roles } from "./permissions";
+import { auditSignIn } from "./sign-in-audit";
+
+/** Administrator passwords: long enough to resist guessing, bounded so hashing cannot be used to exhaust the CPU. */
+export const passwordLength = { min: 12, max: 256 } as const;
 
 function createAuth() {
   const { issuer, authSecret, port } = config();
@@ -15,7 +19,7 @@ function createAuth() {
     // Cookie-authenticated POSTs are origin-checked; the console may be reached by any of these names.
     trustedOrigins: [...new Set([issuer, `http://localhost:${port}`, `http://127.0.0.1:${port}`])],
     database: prismaAdapter(db(), { provider: "postgresql" }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 256 },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: passwordLength.min, maxPasswordLength: passwordLength.max },
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
     rateLimit: {
       enabled: true,
@@ -24,6 +28,7 @@ function createAuth() {
       max: 200,
       customRules: { "/sign-in/email": { window: 60, max: 5 } },
     },
+    hooks: { after: auditSignIn },
     advanced: {
       // Only trust the proxy header that the deployment sets; a client can forge x-forwarded-for.
       ipAddress: { ipAddressHeaders: (process.env.TRUSTED_IP_HEADER ?? "x-registrar-client-ip").split(",") },
