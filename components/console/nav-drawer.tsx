@@ -24,6 +24,14 @@ export function NavDrawer({ children }: { children: ReactNode }) {
         <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-zinc-950/40 data-[state=open]:animate-fade-in lg:hidden dark:bg-black/60" />
         <DialogPrimitive.Content
           aria-describedby={undefined}
+          onOpenAutoFocus={(event) => {
+            // Start on the current page's link rather than the first control (which would pop its tooltip).
+            const current = (event.currentTarget as HTMLElement).querySelector<HTMLElement>("[aria-current=page]");
+            if (current) {
+              event.preventDefault();
+              current.focus();
+            }
+          }}
           className="fixed inset-y-0 left-0 z-50 w-72 max-w-[85vw] border-r border-zinc-200 bg-zinc-50 shadow-xl data-[state=open]:animate-slide-in-left lg:hidden dark:border-zinc-800 dark:bg-zinc-900"
         >
           <VisuallyHidden.Root>

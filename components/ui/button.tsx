@@ -5,7 +5,7 @@ import { cn } from "@/lib/cn";
 
 const variants = {
   primary:
-    "bg-accent-600 text-white shadow-xs hover:bg-accent-700 active:bg-accent-800 dark:bg-accent-500 dark:hover:bg-accent-400 dark:active:bg-accent-300 dark:text-white",
+    "bg-accent-600 text-white shadow-xs hover:bg-accent-700 active:bg-accent-800 dark:bg-accent-600 dark:hover:bg-accent-500 dark:active:bg-accent-700",
   secondary:
     "border border-zinc-300 bg-white text-zinc-900 shadow-xs hover:bg-zinc-50 active:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800 dark:active:bg-zinc-700",
   ghost: "text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 active:bg-zinc-200 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50",

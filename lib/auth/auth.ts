@@ -4,6 +4,7 @@ import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
+import { logger } from "@/lib/logger";
 import { accessControl, roles } from "./permissions";
 import { auditSignIn } from "./sign-in-audit";
 
@@ -29,6 +30,11 @@ function createAuth() {
       customRules: { "/sign-in/email": { window: 60, max: 5 } },
     },
     hooks: { after: auditSignIn },
+    // Its messages join the app's JSON log lines (with the logger's redaction of secrets).
+    logger: {
+      log: (level, message, ...args) =>
+        logger[level]({ source: "better-auth", err: args.find((a) => a instanceof Error), args: args.filter((a) => !(a instanceof Error)) }, message),
+    },
     advanced: {
       // Only trust the proxy header that the deployment sets; a client can forge x-forwarded-for.
       ipAddress: { ipAddressHeaders: (process.env.TRUSTED_IP_HEADER ?? "x-registrar-client-ip").split(",") },
