@@ -25,8 +25,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   });
 }
 
-async function step(name: string, action: () => Promise<number>) {
-  if (!wanted(name)) return;
+async function step(name: string, action: () => Promise<number>, { neededBy }: { neededBy?: string } = {}) {
+  if (!wanted(name) && !(neededBy && wanted(neededBy))) return;
   process.stdout.write(`\n━━ ${name} ━━\n`);
   const started = Date.now();
   const code = await action();
@@ -85,7 +85,8 @@ async function main() {
     await step("vitest", () => run(path.join(npx, "vitest"), ["run"], { ...process.env, DATABASE_URL: unitUrl, NODE_ENV: "test" }));
 
     if (wanted("e2e")) {
-      await step("build", () => run(path.join(npx, "next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }));
+      // The end-to-end tests run against the production build: `npm test -- e2e` builds first.
+      await step("build", () => run(path.join(npx, "next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }), { neededBy: "e2e" });
       const chromium = chromiumPath();
       if (!chromium) {
         process.stderr.write(

@@ -78,7 +78,7 @@ export function CommandPalette({ searchClients }: { searchClients?: SearchClient
               {clients.searching && <LoaderCircle className="size-4 shrink-0 animate-spin text-zinc-400" aria-label="Searching" />}
             </div>
             <Command.List className="max-h-[min(60vh,24rem)] overflow-y-auto p-1.5">
-              <Command.Empty className="px-3 py-8 text-center text-sm text-zinc-500">
+              <Command.Empty className="px-3 py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">
                 {clients.searching ? "Searching…" : `Nothing matches “${query}”.`}
               </Command.Empty>
               {clients.error && <p className="px-3 py-2 text-[13px] text-red-600 dark:text-red-400">{clients.error}</p>}
@@ -93,7 +93,7 @@ export function CommandPalette({ searchClients }: { searchClients?: SearchClient
                     >
                       <AppWindow aria-hidden />
                       <span className="truncate">{hit.name ?? "Unnamed client"}</span>
-                      <span className="ml-auto truncate font-mono text-xs text-zinc-500">{hit.clientId}</span>
+                      <span className="ml-auto truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{hit.clientId}</span>
                     </Item>
                   ))}
                 </Group>
@@ -126,7 +126,7 @@ function Group({ heading, children }: { heading: string; children: ReactNode }) 
   return (
     <Command.Group
       heading={heading}
-      className="[&_[cmdk-group-heading]]:px-2.5 [&_[cmdk-group-heading]]:pt-2 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-zinc-500"
+      className="[&_[cmdk-group-heading]]:px-2.5 [&_[cmdk-group-heading]]:pt-2 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-zinc-500 dark:[&_[cmdk-group-heading]]:text-zinc-400"
     >
       {children}
     </Command.Group>
