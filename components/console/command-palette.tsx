@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useTheme } from "next-themes";
 import { Dialog as DialogPrimitive, VisuallyHidden } from "radix-ui";
 import { useEffect, useState, type ReactNode } from "react";
+import { DialogOverlay } from "@/components/ui/dialog";
 import { useConsoleShell } from "./shell-context";
 
 /** A client found by the palette's search. */
@@ -58,7 +59,7 @@ export function CommandPalette({ searchClients }: { searchClients?: SearchClient
   return (
     <DialogPrimitive.Root open={paletteOpen} onOpenChange={setPaletteOpen}>
       <DialogPrimitive.Portal>
-        <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-zinc-950/40 data-[state=open]:animate-fade-in dark:bg-black/60" />
+        <DialogOverlay />
         <DialogPrimitive.Content
           aria-describedby={undefined}
           className="fixed top-[15vh] left-1/2 z-50 w-[calc(100vw-2rem)] max-w-xl -translate-x-1/2 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-2xl data-[state=open]:animate-fade-in dark:border-zinc-800 dark:bg-zinc-900"

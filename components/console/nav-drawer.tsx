@@ -2,6 +2,7 @@
 
 import { Dialog as DialogPrimitive, VisuallyHidden } from "radix-ui";
 import { useEffect, type ReactNode } from "react";
+import { DialogOverlay } from "@/components/ui/dialog";
 import { useConsoleShell } from "./shell-context";
 
 const wide = "(min-width: 1024px)";
@@ -21,7 +22,7 @@ export function NavDrawer({ children }: { children: ReactNode }) {
   return (
     <DialogPrimitive.Root open={navOpen} onOpenChange={setNavOpen}>
       <DialogPrimitive.Portal>
-        <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-zinc-950/40 data-[state=open]:animate-fade-in lg:hidden dark:bg-black/60" />
+        <DialogOverlay className="z-40 lg:hidden" />
         <DialogPrimitive.Content
           aria-describedby={undefined}
           onOpenAutoFocus={(event) => {
