@@ -1,7 +1,7 @@
 import type { AuditOutcome, Interface, Prisma } from "@/generated/prisma/client";
 
 /** What happened, as `<subject>.<verb>`; add new actions here so the audit log's filter can list them. */
-export type AuditAction = "administrator.sign_in" | "administrator.sign_out";
+export type AuditAction = "administrator.sign_in";
 
 export type AuditEventInput = {
   action: AuditAction;

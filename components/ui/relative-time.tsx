@@ -18,10 +18,9 @@ const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 export function formatRelative(date: Date, now: number): string {
   const seconds = Math.round((date.getTime() - now) / 1000);
   if (Math.abs(seconds) < 45) return "just now";
-  for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size * 0.9 || unit === "minute") return relative.format(Math.round(seconds / size), unit);
-  }
-  return "just now";
+  // The largest whole unit, rounded the same way into the past and the future.
+  const [unit, size] = units.find(([, size]) => Math.abs(seconds) >= size) ?? ["minute", 60];
+  return relative.format(Math.sign(seconds) * Math.round(Math.abs(seconds) / size), unit);
 }
 
 // One shared clock in 30-second steps: stable between steps, so renders agree on "now".

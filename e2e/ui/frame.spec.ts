@@ -82,6 +82,19 @@ test.describe("signed in as a viewer", () => {
     await expect(page.locator("html")).toHaveClass(/\bdark\b/);
   });
 
+  test("[FRAME] a copy button copies, says \"Copied\" and shows a check for 2 s", async ({ page, context, baseURL }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.goto("/clients");
+    const copy = page.getByRole("button", { name: "Copy the registration endpoint" });
+    await copy.click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/register`);
+    const announcement = page.locator("[aria-live=polite]", { hasText: "Copied" });
+    await expect(announcement).toHaveCount(1);
+    await expect(copy.locator("svg.lucide-check")).toBeVisible();
+    await expect(announcement).toHaveCount(0, { timeout: 4_000 });
+    await expect(copy.locator("svg.lucide-copy")).toBeVisible();
+  });
+
   test("[FRAME] an unknown address shows the not-found view", async ({ page }) => {
     const response = await page.goto("/no-such-page");
     expect(response?.status()).toBe(404);

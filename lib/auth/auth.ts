@@ -32,8 +32,11 @@ function createAuth() {
     hooks: { after: auditSignIn },
     // Its messages join the app's JSON log lines (with the logger's redaction of secrets).
     logger: {
-      log: (level, message, ...args) =>
-        logger[level]({ source: "better-auth", err: args.find((a) => a instanceof Error), args: args.filter((a) => !(a instanceof Error)) }, message),
+      log: (level, message, ...args) => {
+        const details = args.filter((arg) => !(arg instanceof Error));
+        const err = args.find((arg) => arg instanceof Error);
+        logger[level]({ source: "better-auth", ...(err && { err }), ...(details.length && { details }) }, message);
+      },
     },
     advanced: {
       // Only trust the proxy header that the deployment sets; a client can forge x-forwarded-for.
