@@ -25,8 +25,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   });
 }
 
-async function step(name: string, action: () => Promise<number>, { neededBy }: { neededBy?: string } = {}) {
-  if (!wanted(name) && !(neededBy && wanted(neededBy))) return;
+async function step(name: string, action: () => Promise<number>, always = false) {
+  if (!always && !wanted(name)) return;
   process.stdout.write(`\n━━ ${name} ━━\n`);
   const started = Date.now();
   const code = await action();
@@ -85,8 +85,7 @@ async function main() {
     await step("vitest", () => run(path.join(npx, "vitest"), ["run"], { ...process.env, DATABASE_URL: unitUrl, NODE_ENV: "test" }));
 
     if (wanted("e2e")) {
-      // The end-to-end tests run against the production build: `npm test -- e2e` builds first.
-      await step("build", () => run(path.join(npx, "next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }), { neededBy: "e2e" });
+      await step("build", () => run(path.join(npx, "next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }), true);
       const chromium = chromiumPath();
       if (!chromium) {
         process.stderr.write(
