@@ -4,6 +4,7 @@ import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
+import { clientAddressHeader } from "@/lib/http/client-address";
 import { logger } from "@/lib/logger";
 import { accessControl, roles } from "./permissions";
 import { auditSignIn } from "./sign-in-audit";
@@ -40,7 +41,7 @@ function createAuth() {
     },
     advanced: {
       // Only trust the proxy header that the deployment sets; a client can forge x-forwarded-for.
-      ipAddress: { ipAddressHeaders: (process.env.TRUSTED_IP_HEADER ?? "x-registrar-client-ip").split(",") },
+      ipAddress: { ipAddressHeaders: (process.env.TRUSTED_IP_HEADER ?? clientAddressHeader).split(",") },
     },
     plugins: [admin({ ac: accessControl, roles, defaultRole: "viewer", adminRoles: ["admin"] }), nextCookies()],
   });
