@@ -6,13 +6,15 @@ import { db } from "@/lib/db";
 import { seedAdministrator } from "./support/administrators";
 
 const issuer = process.env.REGISTRAR_ISSUER!;
+// The header better-auth takes the client address from (a trusted proxy's, in production).
+const addressHeader = process.env.TRUSTED_IP_HEADER ?? "x-registrar-client-ip";
 
 /** POST /api/auth/sign-in/email exactly as a browser would, through better-auth's HTTP handler. */
 function signInRequest(email: string, password: string, ip: string) {
   return auth().handler(
     new Request(`${issuer}/api/auth/sign-in/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: issuer, "x-registrar-client-ip": ip },
+      headers: { "content-type": "application/json", origin: issuer, [addressHeader]: ip },
       body: JSON.stringify({ email, password }),
     }),
   );
