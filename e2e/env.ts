@@ -21,4 +21,6 @@ export const serverEnv = {
   ADMIN_EMAIL: users.admin.email,
   ADMIN_PASSWORD: users.admin.password,
   LOG_LEVEL: "warn",
+  // The tests play the trusted proxy: each one that signs in sends its own client address.
+  TRUSTED_IP_HEADER: "x-registrar-client-ip",
 };

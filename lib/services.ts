@@ -1,4 +1,4 @@
-import type { Config } from "@/lib/config";
+import { config, type Config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { hashToken } from "@/lib/registration/credentials";
 
@@ -10,4 +10,11 @@ export async function ensureDefaultService(config: Pick<Config, "serviceId" | "s
     create: { id: config.serviceId, name: config.serviceName, apiKeyHash },
     update: { apiKeyHash },
   });
+}
+
+/** The display name of the service this console manages (REGISTRAR_SERVICE_ID). */
+export async function serviceName(): Promise<string> {
+  const { serviceId, serviceName: configured } = config();
+  const service = await db().service.findUnique({ where: { id: serviceId }, select: { name: true } });
+  return service?.name ?? configured;
 }

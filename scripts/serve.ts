@@ -3,9 +3,8 @@
 // creates the default service and the first administrator, and serves the console and the protocol endpoints.
 import http from "node:http";
 import path from "node:path";
-import { loadOrCreateLocalSecrets } from "./lib/local-secrets";
+import { startLocalDatabase, type LocalDatabase } from "./lib/local-database";
 import { migrateDeploy } from "./lib/migrate";
-import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
 
 const dev = process.argv.includes("--dev");
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -20,30 +19,21 @@ function fail(message: string): never {
 }
 
 async function main() {
-  let embedded: RunningPostgres | undefined;
+  let embedded: LocalDatabase | undefined;
   let databaseLabel: string;
   const apiKeyGenerated = !process.env.REGISTRAR_API_KEY;
   if (!process.env.DATABASE_URL) {
-    const secrets = loadOrCreateLocalSecrets(dataDir);
-    process.env.REGISTRAR_ENCRYPTION_KEY ||= secrets.encryptionKey;
-    process.env.AUTH_SECRET ||= secrets.authSecret;
-    process.env.REGISTRAR_API_KEY ||= secrets.apiKey;
-    const port = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
     const pgLog: string[] = [];
     try {
-      embedded = await startEmbeddedPostgres({
-        dataDir: path.join(dataDir, "postgres"),
-        port,
-        password: secrets.postgresPassword,
-        persistent: true,
-        onLog: (line) => pgLog.push(String(line)),
-      });
+      embedded = await startLocalDatabase({ dataDir, onLog: (line) => pgLog.push(line) });
     } catch (error) {
       fail(`${(error as Error).message}\n${pgLog.slice(-15).join("")}`);
     }
-    await embedded.createDatabase("registrar");
-    process.env.DATABASE_URL = embedded.url("registrar");
-    databaseLabel = `embedded PostgreSQL (${path.relative(process.cwd(), dataDir) || "."}/postgres, 127.0.0.1:${port})`;
+    process.env.REGISTRAR_ENCRYPTION_KEY ||= embedded.secrets.encryptionKey;
+    process.env.AUTH_SECRET ||= embedded.secrets.authSecret;
+    process.env.REGISTRAR_API_KEY ||= embedded.secrets.apiKey;
+    process.env.DATABASE_URL = embedded.url;
+    databaseLabel = embedded.label;
   } else {
     const url = new URL(process.env.DATABASE_URL);
     databaseLabel = `${url.hostname}:${url.port || 5432}${url.pathname} (DATABASE_URL)`;
@@ -73,7 +63,12 @@ async function main() {
   const app = next({ dev, dir: process.cwd(), hostname: config.hostname, port: config.port });
   await app.prepare();
   const { createRequestListener } = await import("@/lib/http/router");
-  const server = http.createServer(createRequestListener(app.getRequestHandler()));
+  const { pinClientAddress } = await import("@/lib/http/client-address");
+  const listener = createRequestListener(app.getRequestHandler());
+  const server = http.createServer((req, res) => {
+    pinClientAddress(req);
+    return listener(req, res);
+  });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>

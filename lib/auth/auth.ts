@@ -4,7 +4,13 @@ import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
+import { clientAddressHeader } from "@/lib/http/client-address";
+import { logger } from "@/lib/logger";
 import { accessControl, roles } from "./permissions";
+import { auditSignIn } from "./sign-in-audit";
+
+/** Administrator passwords: long enough to resist guessing, bounded so hashing cannot be used to exhaust the CPU. */
+export const passwordLength = { min: 12, max: 256 } as const;
 
 function createAuth() {
   const { issuer, authSecret, port } = config();
@@ -15,7 +21,7 @@ function createAuth() {
     // Cookie-authenticated POSTs are origin-checked; the console may be reached by any of these names.
     trustedOrigins: [...new Set([issuer, `http://localhost:${port}`, `http://127.0.0.1:${port}`])],
     database: prismaAdapter(db(), { provider: "postgresql" }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 256 },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: passwordLength.min, maxPasswordLength: passwordLength.max },
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
     rateLimit: {
       enabled: true,
@@ -24,9 +30,18 @@ function createAuth() {
       max: 200,
       customRules: { "/sign-in/email": { window: 60, max: 5 } },
     },
+    hooks: { after: auditSignIn },
+    // Its messages join the app's JSON log lines (with the logger's redaction of secrets).
+    logger: {
+      log: (level, message, ...args) => {
+        const details = args.filter((arg) => !(arg instanceof Error));
+        const err = args.find((arg) => arg instanceof Error);
+        logger[level]({ source: "better-auth", ...(err && { err }), ...(details.length && { details }) }, message);
+      },
+    },
     advanced: {
       // Only trust the proxy header that the deployment sets; a client can forge x-forwarded-for.
-      ipAddress: { ipAddressHeaders: (process.env.TRUSTED_IP_HEADER ?? "x-registrar-client-ip").split(",") },
+      ipAddress: { ipAddressHeaders: (process.env.TRUSTED_IP_HEADER ?? clientAddressHeader).split(",") },
     },
     plugins: [admin({ ac: accessControl, roles, defaultRole: "viewer", adminRoles: ["admin"] }), nextCookies()],
   });

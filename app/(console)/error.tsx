@@ -1,0 +1,40 @@
+"use client";
+
+import { TriangleAlert } from "lucide-react";
+import Link from "next/link";
+import { RouteState } from "@/components/console/route-state";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+
+// Server errors reach the browser without their message (only a digest); the digest is the event id
+// under which the server logged the error, so it is what an administrator quotes in a report.
+export default function ConsoleError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <RouteState
+      breadcrumb="Error"
+      icon={TriangleAlert}
+      title="This page could not be shown"
+      description={
+        error.digest ? (
+          <>
+            Something went wrong on the server. If it keeps happening, report this event id:
+            <span className="mt-3 flex items-center justify-center gap-1 font-mono text-[13px] text-zinc-800 dark:text-zinc-200">
+              {error.digest}
+              <CopyButton value={error.digest} label="Copy the event id" />
+            </span>
+          </>
+        ) : (
+          "Something went wrong in the browser. Try again, or reload the page."
+        )
+      }
+      actions={
+        <>
+          <Button onClick={reset}>Try again</Button>
+          <Button variant="secondary" asChild>
+            <Link href="/clients">Back to clients</Link>
+          </Button>
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,40 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { CommandPalette } from "@/components/console/command-palette";
+import { NavDrawer } from "@/components/console/nav-drawer";
+import { ConsoleShellProvider } from "@/components/console/shell-context";
+import { Sidebar } from "@/components/console/sidebar";
+import { requestPathHeader, signInPath } from "@/lib/auth/return-path";
+import { currentAdministrator } from "@/lib/auth/session";
+import { serviceName } from "@/lib/services";
+
+export const dynamic = "force-dynamic";
+
+// The frame of every console page. Pages still check their own permission (requirePermission): this
+// check only keeps the frame from rendering for nobody, and answers before any byte is streamed.
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const administrator = await currentAdministrator();
+  if (!administrator) redirect(signInPath((await headers()).get(requestPathHeader)));
+  const sidebar = <Sidebar serviceName={await serviceName()} administrator={administrator} />;
+
+  return (
+    <ConsoleShellProvider>
+      <a
+        href="#content"
+        className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2 dark:bg-zinc-900"
+      >
+        Skip to content
+      </a>
+      <aside className="fixed inset-y-0 left-0 z-40 hidden w-60 border-r border-zinc-200 bg-zinc-50 lg:block dark:border-zinc-800 dark:bg-zinc-900/40">
+        {sidebar}
+      </aside>
+      <NavDrawer>{sidebar}</NavDrawer>
+      <main id="content" className="flex min-h-screen min-w-0 flex-col lg:pl-60">
+        {children}
+      </main>
+      {/* The clients work passes searchClients={searchClientsAction} here (see SearchClientsAction). */}
+      <CommandPalette />
+    </ConsoleShellProvider>
+  );
+}

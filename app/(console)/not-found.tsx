@@ -1,0 +1,21 @@
+import { FileQuestion } from "lucide-react";
+import Link from "next/link";
+import { RouteState } from "@/components/console/route-state";
+import { buttonClassName } from "@/components/ui/button";
+
+// notFound() from a console page (an unknown client id) keeps the frame around this view.
+export default function ConsoleNotFound() {
+  return (
+    <RouteState
+      breadcrumb="Not found"
+      icon={FileQuestion}
+      title="Nothing here"
+      description="What this address pointed to does not exist, or was deleted."
+      actions={
+        <Link href="/clients" className={buttonClassName({ variant: "secondary" })}>
+          Back to clients
+        </Link>
+      }
+    />
+  );
+}

@@ -1,0 +1,75 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { currentAdministrator, requirePermission } from "@/lib/auth/session";
+import { safeReturnPath, signInPath } from "@/lib/auth/return-path";
+import { seedAdministrator, sessionCookie } from "./support/administrators";
+
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock("next/headers", () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {} }),
+}));
+// What next.config.js's experimental.authInterrupts sets for the app.
+process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
+
+/** The Next.js navigation error a call throws (redirect / forbidden), as its digest. */
+async function interruption(call: () => Promise<unknown>): Promise<string> {
+  try {
+    await call();
+  } catch (error) {
+    return String((error as { digest?: string }).digest);
+  }
+  return "none";
+}
+
+let viewerCookie: string;
+beforeAll(async () => {
+  const viewer = await seedAdministrator("viewer");
+  viewerCookie = await sessionCookie(viewer.email, viewer.password);
+});
+afterEach(() => {
+  request.headers = new Headers();
+});
+
+describe("[AUTH] page guards", () => {
+  it("send a signed-out visitor to sign-in, coming back to the page afterwards", async () => {
+    request.headers = new Headers({ "x-registrar-path": "/clients?q=acme" });
+    expect(await interruption(() => requirePermission({ client: ["read"] }))).toMatch(
+      /^NEXT_REDIRECT;replace;\/sign-in\?next=%2Fclients%3Fq%3Dacme;307;/,
+    );
+  });
+
+  it("show a signed-in administrator without the permission the 403 view", async () => {
+    request.headers = new Headers({ cookie: viewerCookie });
+    expect(await interruption(() => requirePermission({ client: ["update"] }))).toBe("NEXT_HTTP_ERROR_FALLBACK;403");
+  });
+
+  it("let an administrator with the permission through", async () => {
+    request.headers = new Headers({ cookie: viewerCookie });
+    const administrator = await requirePermission({ client: ["read"] });
+    expect(administrator).toMatchObject({ role: "viewer" });
+    expect(await currentAdministrator()).toMatchObject({ role: "viewer" });
+  });
+});
+
+describe("[AUTH] return path after sign-in", () => {
+  it.each([
+    ["/clients/abc/edit?tab=json#top", "/clients/abc/edit?tab=json#top"],
+    ["/settings", "/settings"],
+    [undefined, "/clients"],
+    ["", "/clients"],
+    ["https://evil.example", "/clients"],
+    ["//evil.example/clients", "/clients"],
+    ["/\\evil.example", "/clients"],
+    ["/\t/evil.example", "/clients"],
+    ["javascript:alert(1)", "/clients"],
+    ["clients", "/clients"],
+    ["/sign-in?next=/sign-in", "/clients"],
+  ])("%j → %s", (next, expected) => {
+    expect(safeReturnPath(next)).toBe(expected);
+  });
+
+  it("sign-in links carry the path, encoded", () => {
+    expect(signInPath("/audit?actor=a@b.c")).toBe("/sign-in?next=%2Faudit%3Factor%3Da%40b.c");
+    expect(signInPath(null)).toBe("/sign-in");
+  });
+});
