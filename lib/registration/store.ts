@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Client, Interface } from "@/generated/prisma/client";
+import { recordAuditEvent, type AuditEventInput } from "@/lib/audit";
 import { db, pool } from "@/lib/db";
 import type { Change } from "./diff";
 import type { ClientMetadata } from "./metadata";
@@ -59,17 +60,6 @@ export function listingColumns(clientId: string, m: ClientMetadata) {
   };
 }
 
-export type AuditInput = {
-  serviceId: string | null;
-  actor: string;
-  action: string;
-  clientId?: string | null;
-  outcome: "success" | "failure" | "denied";
-  interface?: Interface | null;
-  ip?: string | null;
-  requestId?: string | null;
-  details?: Record<string, unknown>;
-};
 
 export type NewRegistration = {
   serviceId: string;
@@ -310,20 +300,8 @@ export async function revokeTokenHeldByOtherClient(tx: Tx, serviceId: string, to
 }
 
 /** Writes an audit event in the caller's transaction (or on its own when there is none). */
-export async function recordAudit(tx: Tx | null, event: AuditInput) {
-  await (tx ?? db()).auditEvent.create({
-    data: {
-      serviceId: event.serviceId,
-      actor: event.actor,
-      action: event.action,
-      clientId: event.clientId ?? null,
-      outcome: event.outcome,
-      interface: event.interface ?? null,
-      ip: event.ip ?? null,
-      requestId: event.requestId ?? null,
-      details: (event.details ?? {}) as Prisma.InputJsonValue,
-    },
-  });
+export function recordAudit(tx: Tx | null, event: Omit<AuditEventInput, "details"> & { details?: Record<string, unknown> }) {
+  return recordAuditEvent(tx ?? db(), { ...event, details: event.details as Prisma.InputJsonObject | undefined });
 }
 
 export type RevisionInput = {
