@@ -20,7 +20,7 @@ export const serverEnv = {
   AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123456789",
   ADMIN_EMAIL: users.admin.email,
   ADMIN_PASSWORD: users.admin.password,
-  LOG_LEVEL: "warn",
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   // The tests play the trusted proxy: each one that signs in sends its own client address.
   TRUSTED_IP_HEADER: "x-registrar-client-ip",
 };

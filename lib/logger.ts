@@ -18,8 +18,12 @@ const redact = [...secretKeys, ...secretKeys.map((k) => `*.${k}`), ...secretKeys
 const globalForLogger = globalThis as unknown as { registrarLogger?: pino.Logger };
 
 /** The process's structured logger (JSON lines on stdout). */
-export const logger: pino.Logger = (globalForLogger.registrarLogger ??= pino({
-  level: process.env.LOG_LEVEL || "info",
-  base: { app: "registrar" },
-  redact: { paths: redact, censor: "[redacted]" },
-}));
+export const logger: pino.Logger = (globalForLogger.registrarLogger ??= pino(
+  {
+    level: process.env.LOG_LEVEL || "info",
+    base: { app: "registrar" },
+    redact: { paths: redact, censor: "[redacted]" },
+  },
+  // REGISTRAR_LOG_FILE: append to a file instead of stdout (the test suite scans it for leaked secrets).
+  process.env.REGISTRAR_LOG_FILE ? pino.destination({ dest: process.env.REGISTRAR_LOG_FILE, append: true, sync: true }) : undefined,
+));

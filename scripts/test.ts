@@ -81,8 +81,14 @@ async function main() {
     await migrateDeploy(e2eUrl, { quiet: true });
   }
 
+  // Evidence for the last step: every credential the run issues, and every log line it writes.
+  const evidence = fs.mkdtempSync(path.join(os.tmpdir(), "registrar-evidence-"));
+  const ledger = path.join(evidence, "credentials.txt");
+  const logs = { vitest: path.join(evidence, "vitest.log"), e2e: path.join(evidence, "e2e-server.log") };
+  const traced = (log: string) => ({ REGISTRAR_CREDENTIAL_LEDGER: ledger, REGISTRAR_LOG_FILE: log, LOG_LEVEL: "debug" });
+
   try {
-    await step("vitest", () => run(path.join(npx, "vitest"), ["run"], { ...process.env, DATABASE_URL: unitUrl, NODE_ENV: "test" }));
+    await step("vitest", () => run(path.join(npx, "vitest"), ["run"], { ...process.env, DATABASE_URL: unitUrl, NODE_ENV: "test", ...traced(logs.vitest) }));
 
     if (wanted("e2e")) {
       await step("build", () => run(path.join(npx, "next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }), true);
@@ -99,11 +105,26 @@ async function main() {
             CHROMIUM_PATH: chromium,
             DATABASE_URL: e2eUrl,
             E2E_PORT: String(await freePort()),
+            ...traced(logs.e2e),
           }),
         );
       }
     }
+
+    if (needsDatabase && results.some((r) => r.step === "vitest" || r.step === "e2e"))
+      await step(
+        "secrets",
+        () =>
+          run(process.execPath, ["--import", "tsx", "scripts/check-secrets.ts"], {
+            ...process.env,
+            SECRET_SCAN_LEDGER: ledger,
+            SECRET_SCAN_LOGS: Object.values(logs).join(","),
+            SECRET_SCAN_DATABASES: [unitUrl, e2eUrl].join(","),
+          }),
+        true,
+      );
   } finally {
+    fs.rmSync(evidence, { recursive: true, force: true });
     await embedded?.stop();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { logger } from "@/lib/logger";
 import type { HttpResponse } from "@/lib/registration/protocol";
 import { requestContext, type RequestContext } from "./endpoints/context";
 import { authleteApiFailure, authleteRegistration } from "./endpoints/authlete";
@@ -66,6 +67,7 @@ export function createRequestListener(next: Handler): Handler {
         response = errorToResponse(error, ctx.requestId, route.failure);
       }
     }
+    if (response.status >= 400) logger.debug({ requestId: ctx.requestId, method, path, status: response.status, body: response.body }, "request refused");
     send(res, method === "HEAD" ? { ...response, body: null } : response, { ...corsHeaders(route), "X-Request-Id": ctx.requestId });
   };
 }

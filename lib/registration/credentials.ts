@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { appendFileSync } from "node:fs";
 
 // Credentials of a registration (SPEC.md §3). Client ids, secrets and tokens come from the operating
 // system's CSPRNG; tokens are stored only as SHA-256; secrets are encrypted at rest with AES-256-GCM.
@@ -10,12 +11,22 @@ export function newClientId(): string {
 
 /** A new client secret: 256 random bits, URL-safe (43 characters). */
 export function newClientSecret(): string {
-  return randomBytes(32).toString("base64url");
+  return issued(randomBytes(32).toString("base64url"));
 }
 
 /** A new bearer token (registration access token, initial access token, API key): 256 random bits. */
 export function newToken(): string {
-  return randomBytes(32).toString("base64url");
+  return issued(randomBytes(32).toString("base64url"));
+}
+
+/**
+ * The test suite's secret-leak check (scripts/check-secrets.ts) needs every credential the suite caused to
+ * be issued: with REGISTRAR_CREDENTIAL_LEDGER set (only `npm test` sets it) each one is appended there.
+ */
+function issued(credential: string): string {
+  const ledger = process.env.REGISTRAR_CREDENTIAL_LEDGER;
+  if (ledger) appendFileSync(ledger, `${credential}\n`);
+  return credential;
 }
 
 /** The SHA-256 of a token, as stored in the database. */
