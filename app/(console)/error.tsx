@@ -1,14 +1,39 @@
 "use client";
 
-import { TriangleAlert } from "lucide-react";
+import { DatabaseZap, TriangleAlert } from "lucide-react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
 import { RouteState } from "@/components/console/route-state";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { useDatabaseStatus } from "@/components/console/use-database-status";
 
 // Server errors reach the browser without their message (only a digest); the digest is the event id
 // under which the server logged the error, so it is what an administrator quotes in a report.
 export default function ConsoleError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const router = useRouter();
+  const database = useDatabaseStatus();
+  const wasUnreachable = useRef(false);
+  useEffect(() => {
+    if (database === "unreachable") wasUnreachable.current = true;
+    // The database is back: show the page again without the administrator having to do anything.
+    if (database === "ok" && wasUnreachable.current) {
+      wasUnreachable.current = false;
+      router.refresh();
+      reset();
+    }
+  }, [database, reset, router]);
+  if (database === "unreachable")
+    return (
+      <RouteState
+        breadcrumb="Unavailable"
+        icon={DatabaseZap}
+        title="Registrar cannot reach its database"
+        description="Nothing was changed. This page comes back by itself as soon as the database answers again."
+        actions={<Button onClick={reset}>Try again now</Button>}
+      />
+    );
   return (
     <RouteState
       breadcrumb="Error"
