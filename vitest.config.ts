@@ -8,7 +8,7 @@ export default defineConfig({
     environment: "node",
     // Integration tests share one real PostgreSQL; files run one at a time on these 2-core machines.
     fileParallelism: false,
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     setupFiles: ["test/setup.ts"],
   },

