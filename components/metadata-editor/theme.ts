@@ -5,8 +5,8 @@ import { tags } from "@lezer/highlight";
 // The editor in the console's own palette (zinc, indigo accent), light and dark.
 
 const palette = {
-  light: { background: "#ffffff", gutter: "#fafafa", gutterText: "#a1a1aa", border: "#e4e4e7", text: "#18181b", activeLine: "#f4f4f580", selection: "#c7d2fe", cursor: "#4f46e5", tooltip: "#ffffff" },
-  dark: { background: "#09090b", gutter: "#18181b", gutterText: "#71717a", border: "#27272a", text: "#f4f4f5", activeLine: "#27272a60", selection: "#3730a3", cursor: "#818cf8", tooltip: "#18181b" },
+  light: { background: "#ffffff", gutter: "#fafafa", gutterText: "#71717a", border: "#e4e4e7", text: "#18181b", activeLine: "#f4f4f580", selection: "#c7d2fe", cursor: "#4f46e5", tooltip: "#ffffff" },
+  dark: { background: "#09090b", gutter: "#18181b", gutterText: "#a1a1aa", border: "#27272a", text: "#f4f4f5", activeLine: "#27272a60", selection: "#3730a3", cursor: "#818cf8", tooltip: "#18181b" },
 };
 
 function editorTheme(dark: boolean) {
