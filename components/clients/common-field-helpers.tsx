@@ -73,7 +73,7 @@ export function CommonFieldHelpers({ document, onChange, policy }: { document: D
           <div className="grid min-w-0 gap-1.5">
             <Label htmlFor="helper-redirect-uri">Redirect URIs</Label>
             {redirects.length > 0 && (
-              <ul className="grid gap-1" aria-label="Redirect URIs">
+              <ul className="grid gap-1" aria-label="Redirect URIs in the metadata">
                 {redirects.map((uri) => (
                   <li key={uri} className="flex items-center gap-1 rounded-md bg-zinc-50 py-0.5 pr-0.5 pl-2 dark:bg-zinc-800/60">
                     <span className="min-w-0 flex-1 truncate font-mono text-[12.5px]" title={uri}>
