@@ -99,7 +99,7 @@ export function CommonFieldHelpers({ document, onChange, policy }: { document: D
                     addRedirect();
                   }
                 }}
-                className="min-w-0 font-mono text-[13px]"
+                className="w-auto min-w-0 flex-1 font-mono text-[13px]"
               />
               <Button variant="secondary" onClick={addRedirect} disabled={!redirectUri.trim()}>
                 <Plus aria-hidden />

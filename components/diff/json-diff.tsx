@@ -79,7 +79,7 @@ function Half({ line, side }: { line?: Line; side: "before" | "after" }) {
     );
   return (
     <>
-      <td className={cn("w-10 px-2 text-right align-top text-zinc-400 tabular-nums select-none dark:text-zinc-500", tint[line.kind], border)}>{line.number}</td>
+      <td className={cn("w-10 px-2 text-right align-top text-zinc-500 tabular-nums select-none dark:text-zinc-400", tint[line.kind], border)}>{line.number}</td>
       <td className={cn("px-2 align-top break-all whitespace-pre-wrap", tint[line.kind])}>
         {line.kind !== "same" && <span className="sr-only">{line.kind === "removed" ? "Removed line: " : "Added line: "}</span>}
         {line.text}

@@ -148,7 +148,7 @@ export function MetadataEditor({ id, label, hint, value, onChange, analysis, jso
                   }}
                   className="flex gap-2 rounded px-1.5 py-1 text-[13px] text-red-800 hover:bg-red-100 dark:text-red-300 dark:hover:bg-red-950"
                 >
-                  <span className="shrink-0 font-mono text-xs leading-5 text-red-600/80 tabular-nums dark:text-red-400/80">Line {problem.line}</span>
+                  <span className="shrink-0 font-mono text-xs leading-5 text-red-700 tabular-nums dark:text-red-300">Line {problem.line}</span>
                   <span>{problem.message}</span>
                 </a>
               </li>
