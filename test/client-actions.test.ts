@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { deleteClient, registerClient, reissueClientRegistrationAccessToken, revertClient, updateClient } from "@/lib/clients/actions";
 import { read } from "@/lib/registration/service";
-import { consoleRequest, consoleSessions, dedicatedConsoleService } from "./support/console-actions";
+import { consoleAdministrators, dedicatedConsoleService } from "./support/console-actions";
 import { webClient } from "./support/metadata";
 import { registerClient as registerThroughCore, revisions, clientRow, selfManaging, expectFailure, invalidTokenFailure } from "./support/registrations";
 import { auditEvents, expectRowChanges } from "./support/services";
@@ -10,14 +10,12 @@ import { auditEvents, expectRowChanges } from "./support/services";
 vi.mock("next/headers", async () => (await import("./support/console-actions")).nextHeadersMock());
 
 const service = dedicatedConsoleService("clients");
-let sessions: Awaited<ReturnType<typeof consoleSessions>>;
-const as = (role: "viewer" | "editor" | "admin" | null) => {
-  consoleRequest.cookie = role ? sessions[role].cookie : "";
-};
+const administrators = consoleAdministrators();
+const as = administrators.actAs;
 
 beforeAll(async () => {
   await service.create();
-  sessions = await consoleSessions();
+  await administrators.signIn();
 });
 
 afterEach(() => as(null));
@@ -45,7 +43,7 @@ describe("[CLIENTS][EDIT] updateClient", () => {
     const rotated = (result.data as { rotatedRegistrationAccessToken: string }).rotatedRegistrationAccessToken;
     expect(rotated).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const [, revision] = await revisions(client.clientId);
-    expect(revision).toMatchObject({ version: 2, kind: "updated", actor: `admin:${sessions.editor.email}`, interface: "console", changeSet: [{ path: ["client_name"], before: "Acme Portal", after: "Acme Portal 2" }] });
+    expect(revision).toMatchObject({ version: 2, kind: "updated", actor: `admin:${administrators.email("editor")}`, interface: "console", changeSet: [{ path: ["client_name"], before: "Acme Portal", after: "Acme Portal 2" }] });
     // The old token stopped working; the new one works.
     expect(expectFailure(await read(service.id, { clientId: client.clientId, registrationAccessToken: client.registrationAccessToken }, selfManaging(client.clientId)))).toEqual(invalidTokenFailure);
     expect((await read(service.id, { clientId: client.clientId, registrationAccessToken: rotated }, selfManaging(client.clientId))).ok).toBe(true);
@@ -60,7 +58,7 @@ describe("[CLIENTS][EDIT] updateClient", () => {
     expect(result.data).toEqual({ ok: false, reason: "invalid_token", message: expect.stringContaining("registration access token does not work") });
     const row = await clientRow(client.clientId);
     expect(row).toMatchObject({ version: 1, metadata: expect.objectContaining({ client_name: "Acme Portal" }) });
-    expect((await auditEvents(service.id, "registration_token.check")).at(-1)).toMatchObject({ clientId: client.clientId, outcome: "failure", actor: `admin:${sessions.editor.email}` });
+    expect((await auditEvents(service.id, "registration_token.check")).at(-1)).toMatchObject({ clientId: client.clientId, outcome: "failure", actor: `admin:${administrators.email("editor")}` });
   });
 
   it("requires a token before calling the core", async () => {
@@ -95,7 +93,7 @@ describe("[CLIENTS][EDIT] updateClient", () => {
         baseVersion: 1,
         currentVersion: 2,
         currentMetadata: expect.objectContaining({ client_name: "Changed first" }),
-        since: [{ version: 2, kind: "updated", actor: `admin:${sessions.admin.email}`, interface: "console", changeSet: [{ path: ["client_name"], before: "Acme Portal", after: "Changed first" }] }],
+        since: [{ version: 2, kind: "updated", actor: `admin:${administrators.email("admin")}`, interface: "console", changeSet: [{ path: ["client_name"], before: "Acme Portal", after: "Changed first" }] }],
       },
     });
   });
@@ -129,7 +127,7 @@ describe("[CLIENTS][REGISTER] registerClient", () => {
     });
     const { clientId } = (result.data as { credentials: { clientId: string } }).credentials;
     expect(await clientRow(clientId)).toMatchObject({ origin: "console", clientName: "Made in the console" });
-    expect((await revisions(clientId))[0]).toMatchObject({ kind: "created", actor: `admin:${sessions.editor.email}`, interface: "console" });
+    expect((await revisions(clientId))[0]).toMatchObject({ kind: "created", actor: `admin:${administrators.email("editor")}`, interface: "console" });
   });
 
   it("returns the metadata issues and registers nothing", async () => {
@@ -152,7 +150,7 @@ describe("[CLIENTS][DELETE] deleteClient", () => {
     const row = await clientRow(client.clientId);
     expect(row.deletedAt).not.toBeNull();
     expect(row.registrationAccessTokenHash).toBeNull();
-    expect((await auditEvents(service.id, "client.deleted")).at(-1)).toMatchObject({ clientId: client.clientId, actor: `admin:${sessions.editor.email}` });
+    expect((await auditEvents(service.id, "client.deleted")).at(-1)).toMatchObject({ clientId: client.clientId, actor: `admin:${administrators.email("editor")}` });
     expect((await deleteClient({ clientId: client.clientId, confirmation: client.clientId })).serverError).toBe("This client does not exist any more.");
   });
 });
@@ -168,7 +166,7 @@ describe("[CLIENTS][TOKEN] reissueClientRegistrationAccessToken", () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect((await read(service.id, { clientId: client.clientId, registrationAccessToken: client.registrationAccessToken }, selfManaging(client.clientId))).ok).toBe(false);
     expect((await read(service.id, { clientId: client.clientId, registrationAccessToken: token }, selfManaging(client.clientId))).ok).toBe(true);
-    expect((await auditEvents(service.id, "registration_token.reissued")).at(-1)).toMatchObject({ clientId: client.clientId, actor: `admin:${sessions.admin.email}` });
+    expect((await auditEvents(service.id, "registration_token.reissued")).at(-1)).toMatchObject({ clientId: client.clientId, actor: `admin:${administrators.email("admin")}` });
     const stored = JSON.stringify(await db().auditEvent.findMany({ where: { serviceId: service.id } }), (_k, v) => (typeof v === "bigint" ? String(v) : v));
     expect(stored).not.toContain(token);
   });

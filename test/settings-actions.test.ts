@@ -4,7 +4,7 @@ import { listInitialAccessTokens } from "@/lib/settings/queries";
 import { defaultPolicy } from "@/lib/registration/policy";
 import { register } from "@/lib/registration/service";
 import { loadService } from "@/lib/registration/store";
-import { consoleRequest, consoleSessions, dedicatedConsoleService } from "./support/console-actions";
+import { consoleAdministrators, dedicatedConsoleService } from "./support/console-actions";
 import { webClient } from "./support/metadata";
 import { anonymous, expectFailure, invalidTokenFailure } from "./support/registrations";
 import { auditEvents, expectRowChanges } from "./support/services";
@@ -12,14 +12,12 @@ import { auditEvents, expectRowChanges } from "./support/services";
 vi.mock("next/headers", async () => (await import("./support/console-actions")).nextHeadersMock());
 
 const service = dedicatedConsoleService("settings");
-let sessions: Awaited<ReturnType<typeof consoleSessions>>;
-const as = (role: "viewer" | "editor" | "admin" | null) => {
-  consoleRequest.cookie = role ? sessions[role].cookie : "";
-};
+const administrators = consoleAdministrators();
+const as = administrators.actAs;
 
 beforeAll(async () => {
   await service.create();
-  sessions = await consoleSessions();
+  await administrators.signIn();
 });
 
 afterEach(async () => {
@@ -53,7 +51,7 @@ describe("[SETTINGS][POLICY] saveServicePolicy", () => {
     expect(result.data).toEqual({ ok: true, changed: ["limits.maxRedirectUris", "registrationMode"] });
     expect((await loadService(service.id))!.policy).toMatchObject({ registrationMode: "initial_access_token", limits: { maxRedirectUris: 10 } });
     expect((await auditEvents(service.id, "service.policy_updated")).at(-1)).toMatchObject({
-      actor: `admin:${sessions.admin.email}`,
+      actor: `admin:${administrators.email("admin")}`,
       outcome: "success",
       interface: "console",
       details: { changed: ["limits.maxRedirectUris", "registrationMode"] },
@@ -73,7 +71,7 @@ describe("[SETTINGS][IAT] initial access tokens", () => {
     const { id, token, hint } = created.data!;
     expect(token.endsWith(hint)).toBe(true);
     const [listed] = await listInitialAccessTokens(service.id);
-    expect(listed).toMatchObject({ id, hint, description: "Partner onboarding", usesLeft: 2, useCount: 0, status: "active", createdBy: `admin:${sessions.admin.email}` });
+    expect(listed).toMatchObject({ id, hint, description: "Partner onboarding", usesLeft: 2, useCount: 0, status: "active", createdBy: `admin:${administrators.email("admin")}` });
     expect(JSON.stringify(listed)).not.toContain(token);
 
     expect((await register(service.id, { document: webClient(), initialAccessToken: token }, anonymous)).ok).toBe(true);

@@ -2,8 +2,6 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { dequal } from "dequal";
-import { ArrowLeft, ArrowRight } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useController, useForm } from "react-hook-form";
@@ -12,7 +10,6 @@ import type { z } from "zod";
 import { MetadataEditor } from "@/components/metadata-editor/metadata-editor";
 import { analyzeMetadataText, metadataText } from "@/components/metadata-editor/analysis";
 import type { MetadataJsonSchema } from "@/components/metadata-editor/completion";
-import { Button, buttonClassName } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Card, CardContent } from "@/components/ui/card";
 import { revertClient, updateClient, type SaveResult } from "@/lib/clients/actions";
@@ -24,6 +21,7 @@ import type { ServicePolicy } from "@/lib/registration/policy";
 import type { Conflict } from "@/lib/registration/service";
 import { ConflictPanel } from "./conflict-panel";
 import { ClientIdField, RegistrationAccessTokenField } from "./credential-fields";
+import { FlowActions, RefusedMetadata } from "./flow-actions";
 import { FlowSteps } from "./flow-steps";
 import { ReviewChanges } from "./review-changes";
 import { RotatedTokenDialog } from "./rotated-token-dialog";
@@ -77,7 +75,6 @@ export function EditClientFlow({ client, policy, jsonSchema, revertTo }: { clien
   );
   const reverting = !!revertTo && !reapplied && !!analysis.metadata && dequal(analysis.metadata, revertTo.metadata);
   const dirty = step < 2 && text !== initialText;
-  const canReview = analysis.problems.length === 0 && changes.length > 0;
   const tokenError = form.formState.errors.registrationAccessToken?.message;
 
   function review() {
@@ -177,15 +174,7 @@ export function EditClientFlow({ client, policy, jsonSchema, revertTo }: { clien
 
       {step === 0 && (
         <>
-          {serverIssues.length > 0 && (
-            <Callout tone="danger" title="The service refused the metadata">
-              <ul className="list-disc pl-4">
-                {serverIssues.map((issue) => (
-                  <li key={issue.message}>{issue.message}</li>
-                ))}
-              </ul>
-            </Callout>
-          )}
+          <RefusedMetadata issues={serverIssues} />
           <MetadataEditor
             id="metadata"
             label="Metadata (JSON)"
@@ -207,34 +196,16 @@ export function EditClientFlow({ client, policy, jsonSchema, revertTo }: { clien
 
       {step >= 1 && proposed && <ReviewChanges before={inCanonicalOrder(base.metadata)} after={inCanonicalOrder(analysis.metadata ?? proposed)} changes={changes} consequences={consequences} overlaps={overlaps} />}
 
-      <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-2 border-t border-zinc-200 bg-white/90 px-4 py-3 backdrop-blur lg:-mx-8 lg:px-8 dark:border-zinc-800 dark:bg-zinc-950/90">
-        <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
-          Based on version {base.version}
-        </p>
-        <div className="flex flex-wrap items-center gap-2">
-          {step === 0 ? (
-            <>
-              <Link href={clientPage} className={buttonClassName({ variant: "secondary" })}>
-                Cancel
-              </Link>
-              <Button type="submit" disabled={!canReview} title={analysis.problems.length ? "Fix the problems first" : changes.length === 0 ? "Nothing has changed yet" : undefined}>
-                Review changes
-                <ArrowRight aria-hidden />
-              </Button>
-            </>
-          ) : (
-            <>
-              <Button variant="secondary" onClick={() => setStep(0)} disabled={saving || step === 2}>
-                <ArrowLeft aria-hidden />
-                Back to edit
-              </Button>
-              <Button type="submit" loading={saving} disabled={step === 2}>
-                {reverting ? `Save revert to version ${revertTo!.version}` : "Save changes"}
-              </Button>
-            </>
-          )}
-        </div>
-      </div>
+      <FlowActions
+        step={step}
+        cancelHref={clientPage}
+        reviewLabel="Review changes"
+        blockedReason={analysis.problems.length ? "Fix the problems first" : changes.length === 0 ? "Nothing has changed yet" : null}
+        saveLabel={reverting ? `Save revert to version ${revertTo!.version}` : "Save changes"}
+        saving={saving}
+        onBack={() => setStep(0)}
+        note={`Based on version ${base.version}`}
+      />
 
       <RotatedTokenDialog
         token={rotatedToken}

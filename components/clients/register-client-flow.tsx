@@ -1,8 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { ArrowLeft, ArrowRight } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useController, useForm } from "react-hook-form";
@@ -11,8 +9,6 @@ import type { z } from "zod";
 import { analyzeMetadataText, metadataText } from "@/components/metadata-editor/analysis";
 import type { MetadataJsonSchema } from "@/components/metadata-editor/completion";
 import { MetadataEditor } from "@/components/metadata-editor/metadata-editor";
-import { Button, buttonClassName } from "@/components/ui/button";
-import { Callout } from "@/components/ui/callout";
 import { cn } from "@/lib/cn";
 import { registerClient, type IssuedCredentials } from "@/lib/clients/actions";
 import { changeConsequences } from "@/lib/clients/consequences";
@@ -24,6 +20,7 @@ import { inCanonicalOrder, type MetadataIssue } from "@/lib/registration/metadat
 import type { ServicePolicy } from "@/lib/registration/policy";
 import { CommonFieldHelpers } from "./common-field-helpers";
 import { CredentialsDialog } from "./credentials-dialog";
+import { FlowActions, RefusedMetadata } from "./flow-actions";
 import { FlowSteps } from "./flow-steps";
 import { ReviewChanges } from "./review-changes";
 import { UnsavedChangesGuard } from "./unsaved-changes-guard";
@@ -107,15 +104,7 @@ export function RegisterClientFlow({ policy, jsonSchema }: { policy: ServicePoli
               ))}
             </div>
           </fieldset>
-          {serverIssues.length > 0 && (
-            <Callout tone="danger" title="The service refused the metadata">
-              <ul className="list-disc pl-4">
-                {serverIssues.map((issue) => (
-                  <li key={issue.message}>{issue.message}</li>
-                ))}
-              </ul>
-            </Callout>
-          )}
+          <RefusedMetadata issues={serverIssues} />
           <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]">
             <MetadataEditor
               id="metadata"
@@ -141,29 +130,15 @@ export function RegisterClientFlow({ policy, jsonSchema }: { policy: ServicePoli
 
       {step >= 1 && analysis.metadata && <ReviewChanges before={{}} after={inCanonicalOrder(analysis.metadata)} changes={changes} consequences={consequences} showJson={false} />}
 
-      <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center justify-end gap-2 border-t border-zinc-200 bg-white/90 px-4 py-3 backdrop-blur lg:-mx-8 lg:px-8 dark:border-zinc-800 dark:bg-zinc-950/90">
-        {step === 0 ? (
-          <>
-            <Link href="/clients" className={buttonClassName({ variant: "secondary" })}>
-              Cancel
-            </Link>
-            <Button type="submit" disabled={analysis.problems.length > 0} title={analysis.problems.length ? "Fix the problems first" : undefined}>
-              Review
-              <ArrowRight aria-hidden />
-            </Button>
-          </>
-        ) : (
-          <>
-            <Button variant="secondary" onClick={() => setStep(0)} disabled={saving || step === 2}>
-              <ArrowLeft aria-hidden />
-              Back to edit
-            </Button>
-            <Button type="submit" loading={saving} disabled={step === 2}>
-              Register client
-            </Button>
-          </>
-        )}
-      </div>
+      <FlowActions
+        step={step}
+        cancelHref="/clients"
+        reviewLabel="Review"
+        blockedReason={analysis.problems.length ? "Fix the problems first" : null}
+        saveLabel="Register client"
+        saving={saving}
+        onBack={() => setStep(0)}
+      />
 
       <CredentialsDialog
         credentials={credentials}

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Controller, useFieldArray, useForm, type FieldError as HookFieldError } from "react-hook-form";
 import { toast } from "sonner";
+import { ActionBar } from "@/components/ui/action-bar";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -268,14 +269,14 @@ export function PolicyForm({ policy, canEdit }: { policy: ServicePolicy; canEdit
         </Section>
 
         {canEdit && (
-          <div className="sticky bottom-0 z-10 -mx-4 flex items-center justify-end gap-2 border-t border-zinc-200 bg-white/90 px-4 py-3 backdrop-blur lg:-mx-8 lg:px-8 dark:border-zinc-800 dark:bg-zinc-950/90">
+          <ActionBar>
             <Button variant="secondary" onClick={() => form.reset(policy)} disabled={!isDirty || isSubmitting}>
               Discard changes
             </Button>
             <Button type="submit" loading={isSubmitting}>
               Save settings
             </Button>
-          </div>
+          </ActionBar>
         )}
       </fieldset>
     </form>

@@ -16,14 +16,23 @@ export const nextHeadersMock = () => ({
   cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {} }),
 });
 
-/** A session of each role, signed in through better-auth. */
-export async function consoleSessions() {
-  const sessions = {} as Record<"viewer" | "editor" | "admin", { email: string; cookie: string }>;
-  for (const role of ["viewer", "editor", "admin"] as const) {
-    const account = await seedAdministrator(role);
-    sessions[role] = { email: account.email, cookie: await sessionCookie(account.email, account.password) };
-  }
-  return sessions;
+type Role = "viewer" | "editor" | "admin";
+
+/** One administrator of each role; `actAs` picks whose session the next action call carries (null: nobody's). */
+export function consoleAdministrators() {
+  const sessions = {} as Record<Role, { email: string; cookie: string }>;
+  return {
+    async signIn() {
+      for (const role of ["viewer", "editor", "admin"] as const) {
+        const account = await seedAdministrator(role);
+        sessions[role] = { email: account.email, cookie: await sessionCookie(account.email, account.password) };
+      }
+    },
+    actAs(role: Role | null) {
+      consoleRequest.cookie = role ? sessions[role].cookie : "";
+    },
+    email: (role: Role) => sessions[role].email,
+  };
 }
 
 /**
