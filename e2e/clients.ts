@@ -39,9 +39,15 @@ export const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 /** The metadata editor's text area (CodeMirror's content element). */
 export const editorContent = (page: Page) => page.locator(".cm-content");
 
+/** Waits for the editor, which loads on demand (slowly on a busy machine), to show `text`. */
+export async function waitForEditor(page: Page, text: string) {
+  await expect(editorContent(page)).toContainText(text, { timeout: 30_000 });
+}
+
 /** Replaces the editor's whole text, as a paste would. */
 export async function setEditorText(page: Page, text: string) {
   const content = editorContent(page);
+  await expect(content).toBeVisible({ timeout: 30_000 });
   await content.click();
   await page.keyboard.press("Control+a");
   await page.keyboard.insertText(text);

@@ -37,10 +37,10 @@ export function CommonFieldHelpers({ document, onChange, policy }: { document: D
         <CardTitle>Common fields</CardTitle>
       </CardHeader>
       <CardContent>
-        <fieldset disabled={!document} className="grid min-w-0 gap-4 disabled:opacity-60">
+        <fieldset disabled={!document} className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-4 disabled:opacity-60">
           <legend className="sr-only">Common fields</legend>
           {!document && <FieldHint>Fix the JSON to use these controls.</FieldHint>}
-          <div className="grid min-w-0 gap-1.5">
+          <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-1.5">
             <Label htmlFor="helper-application-type">Application type</Label>
             <select
               id="helper-application-type"
@@ -55,7 +55,7 @@ export function CommonFieldHelpers({ document, onChange, policy }: { document: D
               ))}
             </select>
           </div>
-          <div className="grid min-w-0 gap-1.5">
+          <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-1.5">
             <Label htmlFor="helper-auth-method">Token endpoint authentication</Label>
             <select
               id="helper-auth-method"
@@ -70,10 +70,10 @@ export function CommonFieldHelpers({ document, onChange, policy }: { document: D
               ))}
             </select>
           </div>
-          <div className="grid min-w-0 gap-1.5">
+          <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-1.5">
             <Label htmlFor="helper-redirect-uri">Redirect URIs</Label>
             {redirects.length > 0 && (
-              <ul className="grid gap-1" aria-label="Redirect URIs in the metadata">
+              <ul className="grid grid-cols-[minmax(0,1fr)] gap-1" aria-label="Redirect URIs in the metadata">
                 {redirects.map((uri) => (
                   <li key={uri} className="flex items-center gap-1 rounded-md bg-zinc-50 py-0.5 pr-0.5 pl-2 dark:bg-zinc-800/60">
                     <span className="min-w-0 flex-1 truncate font-mono text-[12.5px]" title={uri}>
@@ -86,7 +86,7 @@ export function CommonFieldHelpers({ document, onChange, policy }: { document: D
                 ))}
               </ul>
             )}
-            <div className="flex gap-1.5">
+            <div className="flex min-w-0 gap-1.5">
               <Input
                 id="helper-redirect-uri"
                 type="url"

@@ -105,7 +105,7 @@ export function RegisterClientFlow({ policy, jsonSchema }: { policy: ServicePoli
             </div>
           </fieldset>
           <RefusedMetadata issues={serverIssues} />
-          <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]">
+          <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,18rem)]">
             <MetadataEditor
               id="metadata"
               label="Metadata (JSON)"

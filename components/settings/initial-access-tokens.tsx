@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -16,8 +15,9 @@ import { Input } from "@/components/ui/input";
 import { FieldError, FieldHint, Label } from "@/components/ui/label";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { NewInitialAccessTokenSchema, type NewInitialAccessToken } from "@/lib/registration/policy";
+import type { NewInitialAccessToken, NewInitialAccessTokenSchema } from "@/lib/registration/policy";
 import { createServiceInitialAccessToken, revokeServiceInitialAccessToken } from "@/lib/settings/actions";
+import { lazyZodResolver } from "./lazy-resolver";
 import type { InitialAccessTokenStatus, InitialAccessTokenSummary } from "@/lib/settings/queries";
 
 // Initial access tokens (RFC 7591 §3): created here (the token shown once), listed by their last characters,
@@ -125,7 +125,7 @@ function CreateTokenButton({ onCreated }: { onCreated: () => void }) {
   const [open, setOpen] = useState(false);
   const [token, setToken] = useState<string | null>(null);
   const form = useForm<z.input<typeof NewInitialAccessTokenSchema>, unknown, NewInitialAccessToken>({
-    resolver: zodResolver(NewInitialAccessTokenSchema),
+    resolver: lazyZodResolver(async () => (await import("@/lib/registration/policy")).NewInitialAccessTokenSchema),
     defaultValues: { description: "", expiresInDays: 30, uses: 1 },
   });
   const { errors, isSubmitting } = form.formState;

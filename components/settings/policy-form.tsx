@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
@@ -13,7 +12,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input, Textarea } from "@/components/ui/input";
 import { FieldError, FieldHint, Label } from "@/components/ui/label";
 import { saveServicePolicy } from "@/lib/settings/actions";
-import { ServicePolicySchema, type ServicePolicy, type ServicePolicyInput } from "@/lib/registration/policy";
+import { lazyZodResolver } from "./lazy-resolver";
+import type { ServicePolicy, ServicePolicyInput } from "@/lib/registration/policy";
 import { grantTypes, jweAlgorithms, jwsAlgorithms, tokenEndpointAuthMethods } from "@/lib/registration/vocabulary";
 
 // The service policy (SPEC.md §5) as a form, validated with the policy's own schema in the browser and again
@@ -110,7 +110,7 @@ const message = (error: HookFieldError | { message?: string } | undefined) => er
 
 export function PolicyForm({ policy, canEdit }: { policy: ServicePolicy; canEdit: boolean }) {
   const router = useRouter();
-  const form = useForm<ServicePolicyInput, unknown, ServicePolicy>({ resolver: zodResolver(ServicePolicySchema), defaultValues: policy });
+  const form = useForm<ServicePolicyInput, unknown, ServicePolicy>({ resolver: lazyZodResolver(async () => (await import("@/lib/registration/policy")).ServicePolicySchema), defaultValues: policy });
   const issuers = useFieldArray({ control: form.control, name: "trustedSoftwareStatementIssuers" });
   const { errors, isDirty, isSubmitting } = form.formState;
 

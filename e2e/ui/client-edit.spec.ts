@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { users } from "../env";
 import { authFile } from "../support";
-import { editorContent, json, metadataOf, problems, readThroughApi, registerThroughApi, setEditorText, updateThroughApi } from "../clients";
+import { editorContent, json, metadataOf, problems, readThroughApi, registerThroughApi, setEditorText, updateThroughApi, waitForEditor } from "../clients";
 
 test.describe("an editor", () => {
   test.use({ storageState: authFile("editor") });
@@ -19,7 +19,7 @@ test.describe("an editor", () => {
     await page.getByRole("button", { name: "Show the token" }).click();
     await expect(token).toHaveAttribute("type", "text");
 
-    await expect(editorContent(page)).toContainText('"client_name": "Edit me"');
+    await waitForEditor(page, '"client_name": "Edit me"');
     await expect(page.getByTestId("changed-fields")).toHaveText("No fields changed");
     await expect(page.getByRole("button", { name: "Review changes" })).toBeDisabled();
     await setEditorText(page, json({ ...metadataOf(client), client_name: "Edited in the console" }));
@@ -136,7 +136,7 @@ test.describe("an editor", () => {
     await page.goto(`/clients/${client.client_id}/edit?from=1`);
     await expect(page.getByRole("heading", { name: "Revert Changed by the client to version 1", level: 1 })).toBeVisible();
     await expect(page.getByText("Restoring version 1")).toBeVisible();
-    await expect(editorContent(page)).toContainText('"client_name": "Original name"');
+    await waitForEditor(page, '"client_name": "Original name"');
     await expect(page.getByTestId("changed-fields")).toHaveText("1 field changed");
     await page.getByLabel("Registration access token").fill(updated.registration_access_token);
     await page.getByRole("button", { name: "Review changes" }).click();
@@ -150,8 +150,9 @@ test.describe("an editor", () => {
 
 test("[CLIENTS][EDIT] a conflict shows who changed what meanwhile and re-applies the edit on top", async ({ browser, request }) => {
   const client = await registerThroughApi(request, { client_name: "Shared client", contacts: ["one@e2e.example.com"] });
-  const first = await (await browser.newContext({ storageState: authFile("admin") })).newPage();
-  const second = await (await browser.newContext({ storageState: authFile("editor") })).newPage();
+  const contexts = [await browser.newContext({ storageState: authFile("admin") }), await browser.newContext({ storageState: authFile("editor") })];
+  const first = await contexts[0]!.newPage();
+  const second = await contexts[1]!.newPage();
   for (const page of [first, second]) await page.goto(`/clients/${client.client_id}/edit`);
 
   await first.getByLabel("Registration access token").fill(client.registration_access_token);
@@ -178,6 +179,7 @@ test("[CLIENTS][EDIT] a conflict shows who changed what meanwhile and re-applies
   await expect(second.getByText("Saved as revision 3")).toBeVisible();
   const latest = (await second.getByRole("dialog").getByRole("status").textContent())!.trim();
   expect((await readThroughApi(request, client.client_id, latest)).body).toMatchObject({ client_name: "Renamed by the admin", contacts: ["one@e2e.example.com", "two@e2e.example.com"] });
+  await Promise.all(contexts.map((context) => context.close()));
 });
 
 test.describe("a viewer", () => {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { authFile } from "../support";
-import { editorContent, readThroughApi } from "../clients";
+import { editorContent, readThroughApi, waitForEditor } from "../clients";
 
 test.use({ storageState: authFile("editor") });
 
@@ -17,7 +17,7 @@ for (const template of templates) {
   test(`[CLIENTS][REGISTER] registers from the ${template.name} template and shows the credentials once`, async ({ page, request }) => {
     await page.goto("/clients/new");
     await page.getByRole("radio", { name: new RegExp(`^${template.name}`) }).check({ force: true });
-    await expect(editorContent(page)).toContainText(`"client_name": "${template.clientName}"`);
+    await waitForEditor(page, `"client_name": "${template.clientName}"`);
     await expect(page.getByText("Valid metadata")).toBeVisible();
     await page.getByRole("button", { name: "Review", exact: true }).click();
 
@@ -50,6 +50,7 @@ for (const template of templates) {
 
 test("[CLIENTS][REGISTER] the common-field helpers edit the JSON", async ({ page }) => {
   await page.goto("/clients/new");
+  await waitForEditor(page, "My web application");
   await page.getByRole("radio", { name: /^Single-page app/ }).check({ force: true });
   await page.getByRole("textbox", { name: "Redirect URIs" }).fill("https://spa.example.com/silent-renew");
   await page.getByRole("button", { name: "Add", exact: true }).click();

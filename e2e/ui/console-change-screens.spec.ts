@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { authFile } from "../support";
-import { inspect, json, metadataOf, registerThroughApi, setEditorText } from "../clients";
+import { inspect, json, metadataOf, registerThroughApi, setEditorText, waitForEditor } from "../clients";
 
 // Every page and step of the changing half of the console, in both themes: no serious or critical axe
 // finding, and a screenshot in e2e/screenshots/ to look at.
@@ -17,7 +17,7 @@ for (const colorScheme of ["light", "dark"] as const) {
         scope: "openid profile reports:read",
       });
       await page.goto(`/clients/${client.client_id}/edit`);
-      await expect(page.locator(".cm-content")).toContainText("Contoso Dashboard");
+      await waitForEditor(page, "Contoso Dashboard");
       await inspect(page, `edit-${colorScheme}`);
 
       const metadata = metadataOf(client);
@@ -39,7 +39,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     test(`[CLIENTS][A11Y] conflict panel (${colorScheme})`, async ({ page, request }) => {
       const client = await registerThroughApi(request, { client_name: "Fabrikam Payroll" });
       await page.goto(`/clients/${client.client_id}/edit`);
-      await expect(page.locator(".cm-content")).toContainText("Fabrikam Payroll");
+      await waitForEditor(page, "Fabrikam Payroll");
       const response = await request.put(`/register/${client.client_id}`, {
         headers: { authorization: `Bearer ${client.registration_access_token}` },
         data: { ...metadataOf(client), client_id: client.client_id, client_name: "Fabrikam Payroll 2" },
@@ -55,7 +55,7 @@ for (const colorScheme of ["light", "dark"] as const) {
 
     test(`[CLIENTS][A11Y] register, review and credentials (${colorScheme})`, async ({ page }) => {
       await page.goto("/clients/new");
-      await expect(page.locator(".cm-content")).toContainText("My web application");
+      await waitForEditor(page, "My web application");
       await inspect(page, `register-${colorScheme}`);
       await page.getByRole("button", { name: "Review", exact: true }).click();
       await inspect(page, `register-review-${colorScheme}`);

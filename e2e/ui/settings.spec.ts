@@ -14,8 +14,9 @@ async function setRegistrationMode(page: Page, mode: "Open" | "Initial access to
 
 test.afterAll(async ({ browser }) => {
   // Other tests register clients openly: leave the service as it was.
-  const page = await (await browser.newContext({ storageState: authFile("admin") })).newPage();
-  await setRegistrationMode(page, "Open");
+  const context = await browser.newContext({ storageState: authFile("admin") });
+  await setRegistrationMode(await context.newPage(), "Open");
+  await context.close();
 });
 
 test("[SETTINGS] an initial access token is created, used at POST /register, and revoked", async ({ page, request }) => {
