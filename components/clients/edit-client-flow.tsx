@@ -122,7 +122,9 @@ export function EditClientFlow({ client, policy, jsonSchema, revertTo }: { clien
     metadataField.onChange(metadataText(inCanonicalOrder(merged)));
     setReapplied(true);
     setConflict(null);
-    if (policy.rotateRegistrationAccessTokenOnUpdate && current.since.some((r) => r.kind !== "created"))
+    // A re-issue always replaces the token; an update or revert does when the service rotates tokens.
+    const tokenReplaced = current.since.some((r) => r.kind === "token_reissued" || (policy.rotateRegistrationAccessTokenOnUpdate && (r.kind === "updated" || r.kind === "reverted")));
+    if (tokenReplaced)
       form.setError("registrationAccessToken", { message: `The registration access token changed with version ${current.currentVersion}. Enter the current one.` });
     setStep(1);
   }
