@@ -11,6 +11,9 @@ export type AuditAction =
   | "registration_token.reissued"
   | "registration_token.revoked"
   | "initial_access_token.check"
+  | "initial_access_token.created"
+  | "initial_access_token.revoked"
+  | "service.policy_updated"
   | "api_key.check"
   | "credential_guessing.throttled";
 

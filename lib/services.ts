@@ -1,6 +1,8 @@
 import { config, type Config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { hashToken } from "@/lib/registration/credentials";
+import { defaultPolicy, type ServicePolicy } from "@/lib/registration/policy";
+import { loadService } from "@/lib/registration/store";
 
 /** Creates the default service on first start and keeps its API key in step with REGISTRAR_API_KEY. */
 export async function ensureDefaultService(config: Pick<Config, "serviceId" | "serviceName" | "apiKey">) {
@@ -17,4 +19,10 @@ export async function serviceName(): Promise<string> {
   const { serviceId, serviceName: configured } = config();
   const service = await db().service.findUnique({ where: { id: serviceId }, select: { name: true } });
   return service?.name ?? configured;
+}
+
+/** The policy of the service this console manages: pages pass it to the browser, which validates against the same rules. */
+export async function consoleServicePolicy(): Promise<ServicePolicy> {
+  const service = await loadService(config().serviceId);
+  return service?.policy ?? defaultPolicy;
 }

@@ -53,3 +53,13 @@ export const defaultPolicy: ServicePolicy = ServicePolicySchema.parse({});
 export function readPolicy(stored: unknown): ServicePolicy {
   return ServicePolicySchema.parse(stored ?? {});
 }
+
+/** What an administrator chooses when creating an initial access token (RFC 7591 §3); the token itself is generated. */
+export const NewInitialAccessTokenSchema = z.object({
+  description: z.string().trim().max(200, "must be at most 200 characters").default(""),
+  /** Days until it expires; null = never. */
+  expiresInDays: z.number({ error: "must be a number of days" }).int("must be a whole number of days").min(1, "must be at least 1 day").max(3650, "must be at most 3650 days").nullable().default(null),
+  /** How many registrations it allows; null = unlimited. */
+  uses: z.number({ error: "must be a number" }).int("must be a whole number").min(1, "must allow at least 1 registration").max(1_000_000).nullable().default(null),
+});
+export type NewInitialAccessToken = z.infer<typeof NewInitialAccessTokenSchema>;

@@ -354,3 +354,23 @@ function isRetryable(error: unknown): boolean {
   const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? "")}`;
   return /40P01|40001|deadlock detected|could not serialize/i.test(text);
 }
+
+export type NewInitialAccessTokenRow = {
+  serviceId: string;
+  tokenHash: Uint8Array<ArrayBuffer>;
+  hint: string;
+  description: string;
+  expiresAt: Date | null;
+  usesLeft: number | null;
+  createdBy: string;
+};
+
+export async function insertInitialAccessToken(tx: Tx, row: NewInitialAccessTokenRow) {
+  return tx.initialAccessToken.create({ data: row, select: { id: true, hint: true, expiresAt: true, usesLeft: true } });
+}
+
+/** Marks the service's token revoked; null when there is no such token or it was already revoked. */
+export async function revokeInitialAccessToken(tx: Tx, serviceId: string, id: string) {
+  const { count } = await tx.initialAccessToken.updateMany({ where: { id, serviceId, revokedAt: null }, data: { revokedAt: new Date() } });
+  return count ? tx.initialAccessToken.findUnique({ where: { id }, select: { id: true, hint: true } }) : null;
+}

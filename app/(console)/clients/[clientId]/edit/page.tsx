@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ConsolePage } from "@/components/console/console-page";
+import { ClientActions } from "@/components/clients/client-actions";
+import { EditClientFlow, type RevertTarget } from "@/components/clients/edit-client-flow";
+import type { MetadataJsonSchema } from "@/components/metadata-editor/completion";
+import { PageHeader } from "@/components/ui/page-header";
+import { roleAllows } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { clientDisplayName } from "@/lib/clients/display";
+import { getConsoleClient, getRevision } from "@/lib/clients/queries";
+import { config } from "@/lib/config";
+import { metadataJsonSchema } from "@/lib/registration/metadata";
+import { consoleServicePolicy } from "@/lib/services";
+
+type Props = { params: Promise<{ clientId: string }>; searchParams: Promise<{ from?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const client = await getConsoleClient(config().serviceId, (await params).clientId);
+  return { title: client ? `Edit ${clientDisplayName(client.metadata)}` : "Edit client" };
+}
+
+// Edit (CONSOLE.md): `?from=N` proposes revision N's metadata and saves it as a revert.
+export default async function EditClientPage({ params, searchParams }: Props) {
+  const [{ clientId }, { from }] = await Promise.all([params, searchParams]);
+  const administrator = await requirePermission(from === undefined ? { client: ["update"] } : { client: ["revert"] });
+  const { serviceId } = config();
+  const client = await getConsoleClient(serviceId, clientId);
+  if (!client) notFound();
+
+  let revertTo: RevertTarget | undefined;
+  if (from !== undefined) {
+    const version = Number(from);
+    const revision = Number.isInteger(version) && version > 0 ? await getRevision(serviceId, clientId, version) : null;
+    if (!revision || revision.kind === "deleted") notFound();
+    revertTo = { version, metadata: revision.metadata };
+  }
+
+  const policy = await consoleServicePolicy();
+  const name = clientDisplayName(client.metadata);
+  const clientPage = `/clients/${encodeURIComponent(client.clientId)}`;
+  return (
+    <ConsolePage breadcrumbs={[{ label: "Clients", href: "/clients" }, { label: name, href: clientPage }, { label: revertTo ? `Revert to version ${revertTo.version}` : "Edit" }]}>
+      <div className="grid gap-6">
+        <PageHeader
+          title={revertTo ? `Revert ${name} to version ${revertTo.version}` : `Edit ${name}`}
+          description={`Version ${client.version}. Changes are reviewed as a diff before they are saved through the registration service.`}
+          actions={
+            <ClientActions
+              clientId={client.clientId}
+              clientName={name}
+              canEdit={false}
+              canDelete={roleAllows(administrator.role, { client: ["delete"] })}
+              canReissue={roleAllows(administrator.role, { registrationToken: ["reissue"] })}
+            />
+          }
+        />
+        <EditClientFlow
+          client={{ clientId: client.clientId, name, version: client.version, metadata: client.metadata, hasSecret: client.hasSecret, hasRegistrationAccessToken: client.hasRegistrationAccessToken }}
+          policy={policy}
+          jsonSchema={metadataJsonSchema(policy) as MetadataJsonSchema}
+          revertTo={revertTo}
+        />
+      </div>
+    </ConsolePage>
+  );
+}

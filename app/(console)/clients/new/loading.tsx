@@ -1,0 +1,1 @@
+export { EditorPageSkeleton as default } from "@/components/clients/editor-page-skeleton";

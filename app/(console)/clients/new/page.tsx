@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { ConsolePage } from "@/components/console/console-page";
+import { RegisterClientFlow } from "@/components/clients/register-client-flow";
+import type { MetadataJsonSchema } from "@/components/metadata-editor/completion";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import { metadataJsonSchema } from "@/lib/registration/metadata";
+import { consoleServicePolicy } from "@/lib/services";
+
+export const metadata: Metadata = { title: "Register client" };
+
+export default async function RegisterClientPage() {
+  await requirePermission({ client: ["create"] });
+  const policy = await consoleServicePolicy();
+  return (
+    <ConsolePage breadcrumbs={[{ label: "Clients", href: "/clients" }, { label: "Register client" }]}>
+      <div className="grid gap-6">
+        <PageHeader title="Register client" description="Registered here by an administrator, with the same rules as client software registering itself." />
+        <RegisterClientFlow policy={policy} jsonSchema={metadataJsonSchema(policy) as MetadataJsonSchema} />
+      </div>
+    </ConsolePage>
+  );
+}

@@ -1,0 +1,18 @@
+import { ConsolePage } from "@/components/console/console-page";
+import { Skeleton } from "@/components/ui/skeleton";
+
+export default function SettingsLoading() {
+  return (
+    <ConsolePage breadcrumbs={[{ label: "Settings" }]}>
+      <div role="status" aria-label="Loading" className="grid gap-6">
+        <div className="grid gap-2">
+          <Skeleton className="h-7 w-32" />
+          <Skeleton className="h-4 w-96 max-w-full" />
+        </div>
+        {[28, 72, 56, 40].map((height, i) => (
+          <Skeleton key={i} className="w-full rounded-lg" style={{ height: `${height / 4}rem` }} />
+        ))}
+      </div>
+    </ConsolePage>
+  );
+}

@@ -1,0 +1,223 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { dequal } from "dequal";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { useController, useForm } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { MetadataEditor } from "@/components/metadata-editor/metadata-editor";
+import { analyzeMetadataText, metadataText } from "@/components/metadata-editor/analysis";
+import type { MetadataJsonSchema } from "@/components/metadata-editor/completion";
+import { Callout } from "@/components/ui/callout";
+import { Card, CardContent } from "@/components/ui/card";
+import { revertClient, updateClient, type SaveResult } from "@/lib/clients/actions";
+import { changeConsequences } from "@/lib/clients/consequences";
+import { editClientFormSchema } from "@/lib/clients/schemas";
+import { applyChanges, diffMetadata, overlappingPaths } from "@/lib/registration/diff";
+import { inCanonicalOrder, type ClientMetadata, type MetadataIssue } from "@/lib/registration/metadata";
+import type { ServicePolicy } from "@/lib/registration/policy";
+import type { Conflict } from "@/lib/registration/service";
+import { ConflictPanel } from "./conflict-panel";
+import { ClientIdField, RegistrationAccessTokenField } from "./credential-fields";
+import { FlowActions, RefusedMetadata } from "./flow-actions";
+import { FlowSteps } from "./flow-steps";
+import { ReviewChanges } from "./review-changes";
+import { RotatedTokenDialog } from "./rotated-token-dialog";
+import { UnsavedChangesGuard } from "./unsaved-changes-guard";
+
+// The edit page's three steps (CONSOLE.md, Edit): Edit → Review → Saved. The form holds the registration
+// access token and the metadata JSON; the browser validates with the core's schemas under the service's
+// policy, and the save goes through the core again, over the version the page was opened at.
+
+export type EditableClient = {
+  clientId: string;
+  name: string;
+  version: number;
+  metadata: ClientMetadata;
+  hasSecret: boolean;
+  hasRegistrationAccessToken: boolean;
+};
+
+/** An earlier revision proposed as the new content (`?from=N`): saved as a revert while it is left as it is. */
+export type RevertTarget = { version: number; metadata: ClientMetadata };
+
+const steps = ["Edit", "Review", "Saved"] as const;
+
+export function EditClientFlow({ client, policy, jsonSchema, revertTo }: { client: EditableClient; policy: ServicePolicy; jsonSchema: MetadataJsonSchema; revertTo?: RevertTarget }) {
+  const router = useRouter();
+  const schema = useMemo(() => editClientFormSchema(policy), [policy]);
+  const initialText = useMemo(() => metadataText(inCanonicalOrder(revertTo?.metadata ?? client.metadata)), [client.metadata, revertTo]);
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { registrationAccessToken: "", metadataText: initialText },
+  });
+  const { field: metadataField } = useController({ name: "metadataText", control: form.control });
+  const text = metadataField.value;
+
+  // The version the edit is based on: the one the page was opened at, or the current one after a re-applied conflict.
+  const [base, setBase] = useState({ version: client.version, metadata: client.metadata });
+  const [step, setStep] = useState<0 | 1 | 2>(0);
+  const [saving, setSaving] = useState(false);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [overlaps, setOverlaps] = useState<string[][]>([]);
+  const [reapplied, setReapplied] = useState(false);
+  const [serverIssues, setServerIssues] = useState<MetadataIssue[]>([]);
+  const [rotatedToken, setRotatedToken] = useState<string | null>(null);
+
+  const analysis = useMemo(() => analyzeMetadataText(text, policy), [text, policy]);
+  const proposed = analysis.metadata ?? (isObject(analysis.document) ? analysis.document : undefined);
+  const changes = useMemo(() => (proposed ? diffMetadata(base.metadata, proposed) : []), [base.metadata, proposed]);
+  const consequences = useMemo(
+    () => (analysis.metadata ? changeConsequences(base.metadata, analysis.metadata, { hasSecret: client.hasSecret, policy }) : []),
+    [analysis.metadata, base.metadata, client.hasSecret, policy],
+  );
+  const reverting = !!revertTo && !reapplied && !!analysis.metadata && dequal(analysis.metadata, revertTo.metadata);
+  const dirty = step < 2 && text !== initialText;
+  const tokenError = form.formState.errors.registrationAccessToken?.message;
+
+  function review() {
+    setServerIssues([]);
+    return form.handleSubmit(() => setStep(1))();
+  }
+
+  async function save({ registrationAccessToken }: z.output<typeof schema>) {
+    setSaving(true);
+    try {
+      const result = reverting
+        ? await revertClient({ clientId: client.clientId, registrationAccessToken, toVersion: revertTo!.version, expectedVersion: base.version })
+        : await updateClient({ clientId: client.clientId, registrationAccessToken, expectedVersion: base.version, metadata: analysis.document as Record<string, unknown> });
+      if (result?.serverError) return void toast.error(result.serverError);
+      const tokenProblem = result?.validationErrors && "registrationAccessToken" in result.validationErrors ? result.validationErrors.registrationAccessToken?._errors?.[0] : undefined;
+      if (tokenProblem) return form.setError("registrationAccessToken", { message: tokenProblem }, { shouldFocus: true });
+      if (!result?.data) return void toast.error("The change could not be saved. Check the form and try again.");
+      handle(result.data);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function handle(result: SaveResult) {
+    if (result.ok) {
+      setStep(2);
+      toast.success(`Saved as revision ${result.version}`);
+      if (result.rotatedRegistrationAccessToken) setRotatedToken(result.rotatedRegistrationAccessToken);
+      else router.push(`/clients/${encodeURIComponent(client.clientId)}`);
+      return;
+    }
+    if (result.reason === "invalid_token") return form.setError("registrationAccessToken", { message: result.message }, { shouldFocus: true });
+    if (result.reason === "conflict") return setConflict(result.conflict);
+    setServerIssues(result.issues);
+    setStep(0);
+  }
+
+  /** Puts this edit (base → proposed) on top of the current version and goes back to review. */
+  function reapply(current: Conflict) {
+    const mine = diffMetadata(base.metadata, proposed ?? {});
+    const theirs = current.since.flatMap((revision) => revision.changeSet);
+    const merged = applyChanges(current.currentMetadata, mine);
+    setOverlaps(overlappingPaths(mine, theirs));
+    setBase({ version: current.currentVersion, metadata: current.currentMetadata });
+    metadataField.onChange(metadataText(inCanonicalOrder(merged)));
+    setReapplied(true);
+    setConflict(null);
+    // A re-issue always replaces the token; an update or revert does when the service rotates tokens.
+    const tokenReplaced = current.since.some((r) => r.kind === "token_reissued" || (policy.rotateRegistrationAccessTokenOnUpdate && (r.kind === "updated" || r.kind === "reverted")));
+    if (tokenReplaced)
+      form.setError("registrationAccessToken", { message: `The registration access token changed with version ${current.currentVersion}. Enter the current one.` });
+    setStep(1);
+  }
+
+  function discardMine(current: Conflict) {
+    setBase({ version: current.currentVersion, metadata: current.currentMetadata });
+    metadataField.onChange(metadataText(inCanonicalOrder(current.currentMetadata)));
+    setOverlaps([]);
+    setReapplied(true);
+    setConflict(null);
+    setStep(0);
+  }
+
+  const clientPage = `/clients/${encodeURIComponent(client.clientId)}`;
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (step === 0) void review();
+        else if (step === 1) void form.handleSubmit(save)();
+      }}
+      className="grid gap-5"
+    >
+      <UnsavedChangesGuard dirty={dirty} />
+      <FlowSteps steps={steps} current={step} />
+
+      {revertTo && !reapplied && (
+        <Callout tone={reverting ? "info" : "warning"} title={`Restoring version ${revertTo.version}`}>
+          {reverting
+            ? `The editor holds the metadata of version ${revertTo.version}. Review the changes and save: the history records a revert to version ${revertTo.version}.`
+            : `You changed the content of version ${revertTo.version}, so saving records an ordinary update rather than a revert.`}
+        </Callout>
+      )}
+      {!client.hasRegistrationAccessToken && (
+        <Callout tone="warning" title="This client has no working registration access token">
+          Its token was revoked. An administrator can re-issue one from the actions above; saving needs it.
+        </Callout>
+      )}
+      {conflict && <ConflictPanel conflict={conflict} onReapply={() => reapply(conflict)} onDiscard={() => discardMine(conflict)} />}
+
+      <Card>
+        <CardContent className="grid gap-4 py-4 md:grid-cols-2">
+          <ClientIdField clientId={client.clientId} />
+          <RegistrationAccessTokenField {...form.register("registrationAccessToken")} error={tokenError} />
+        </CardContent>
+      </Card>
+
+      {step === 0 && (
+        <>
+          <RefusedMetadata issues={serverIssues} />
+          <MetadataEditor
+            id="metadata"
+            label="Metadata (JSON)"
+            hint={
+              <>
+                The client&apos;s registered metadata (RFC 7591 §2). Members you remove are deleted; <kbd className="font-sans">Ctrl</kbd>-<kbd className="font-sans">Space</kbd> suggests members and values.
+              </>
+            }
+            value={text}
+            onChange={metadataField.onChange}
+            analysis={analysis}
+            jsonSchema={jsonSchema}
+            changedFields={proposed ? changes.length : null}
+            resetLabel="Reset to current"
+            onReset={() => metadataField.onChange(metadataText(inCanonicalOrder(base.metadata)))}
+          />
+        </>
+      )}
+
+      {step >= 1 && proposed && <ReviewChanges before={inCanonicalOrder(base.metadata)} after={inCanonicalOrder(analysis.metadata ?? proposed)} changes={changes} consequences={consequences} overlaps={overlaps} />}
+
+      <FlowActions
+        step={step}
+        cancelHref={clientPage}
+        reviewLabel="Review changes"
+        blockedReason={analysis.problems.length ? "Fix the problems first" : changes.length === 0 ? "Nothing has changed yet" : null}
+        saveLabel={reverting ? `Save revert to version ${revertTo!.version}` : "Save changes"}
+        saving={saving}
+        onBack={() => setStep(0)}
+        note={`Based on version ${base.version}`}
+      />
+
+      <RotatedTokenDialog
+        token={rotatedToken}
+        onDone={() => {
+          setRotatedToken(null);
+          router.push(clientPage);
+        }}
+      />
+    </form>
+  );
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);

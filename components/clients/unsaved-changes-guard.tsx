@@ -1,0 +1,66 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+
+/**
+ * Asks before unsaved changes are lost: the browser's own prompt when the page is closed or reloaded, and a
+ * dialog when a link inside the console is followed (the App Router has no navigation event to hook).
+ */
+export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
+  const router = useRouter();
+  const [pendingHref, setPendingHref] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!dirty) return;
+    function onBeforeUnload(event: BeforeUnloadEvent) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+    function onClick(event: MouseEvent) {
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const anchor = (event.target as Element | null)?.closest?.("a[href]");
+      if (!(anchor instanceof HTMLAnchorElement) || anchor.target === "_blank" || anchor.hasAttribute("download")) return;
+      const url = new URL(anchor.href, window.location.href);
+      if (url.origin !== window.location.origin) return; // leaving the console: beforeunload asks
+      if (url.pathname === window.location.pathname && url.search === window.location.search) return; // a link within the page
+      event.preventDefault();
+      event.stopPropagation();
+      setPendingHref(`${url.pathname}${url.search}${url.hash}`);
+    }
+    window.addEventListener("beforeunload", onBeforeUnload);
+    window.addEventListener("click", onClick, true); // before next/link's handler
+    return () => {
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      window.removeEventListener("click", onClick, true);
+    };
+  }, [dirty]);
+
+  return (
+    <Dialog open={pendingHref !== null} onOpenChange={(open) => !open && setPendingHref(null)}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Leave without saving?</DialogTitle>
+          <DialogDescription>Your changes have not been saved. If you leave this page, they are lost.</DialogDescription>
+        </DialogHeader>
+        <DialogFooter>
+          <Button variant="secondary" onClick={() => setPendingHref(null)} autoFocus>
+            Stay on this page
+          </Button>
+          <Button
+            variant="danger"
+            onClick={() => {
+              const href = pendingHref!;
+              setPendingHref(null);
+              router.push(href);
+            }}
+          >
+            Leave and discard changes
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,89 @@
+import { expect, test } from "@playwright/test";
+import { authFile } from "../support";
+import { inspect, json, metadataOf, registerThroughApi, setEditorText, waitForEditor } from "../clients";
+
+// Every page and step of the changing half of the console, in both themes: no serious or critical axe
+// finding, and a screenshot in e2e/screenshots/ to look at.
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`${colorScheme} mode`, () => {
+    test.use({ colorScheme, storageState: authFile("admin") });
+
+    test(`[CLIENTS][A11Y] edit, problems, review, conflict and saved steps (${colorScheme})`, async ({ page, request }) => {
+      const client = await registerThroughApi(request, {
+        client_name: "Contoso Dashboard",
+        redirect_uris: ["https://dashboard.contoso.example/callback", "https://dashboard.contoso.example/silent"],
+        contacts: ["identity@contoso.example"],
+        scope: "openid profile reports:read",
+      });
+      await page.goto(`/clients/${client.client_id}/edit`);
+      await waitForEditor(page, "Contoso Dashboard");
+      await inspect(page, `edit-${colorScheme}`);
+
+      const metadata = metadataOf(client);
+      await setEditorText(page, json({ ...metadata, redirect_uris: ["https://dashboard.contoso.example/callback#x"] }));
+      await expect(page.getByRole("list", { name: "Problems" })).toBeVisible();
+      await inspect(page, `edit-problems-${colorScheme}`);
+
+      await page.getByLabel("Registration access token").fill(client.registration_access_token);
+      await setEditorText(page, json({ ...metadata, client_name: "Contoso Dashboard (EU)", redirect_uris: ["https://dashboard.contoso.example/callback"], token_endpoint_auth_method: "none" }));
+      await page.getByRole("button", { name: "Review changes" }).click();
+      await expect(page.getByRole("table", { name: "Changed fields" })).toBeVisible();
+      await inspect(page, `edit-review-${colorScheme}`);
+
+      await page.getByRole("button", { name: "Save changes" }).click();
+      await expect(page.getByRole("dialog", { name: "A new registration access token was issued" })).toBeVisible();
+      await inspect(page, `edit-saved-${colorScheme}`);
+    });
+
+    test(`[CLIENTS][A11Y] conflict panel (${colorScheme})`, async ({ page, request }) => {
+      const client = await registerThroughApi(request, { client_name: "Fabrikam Payroll" });
+      await page.goto(`/clients/${client.client_id}/edit`);
+      await waitForEditor(page, "Fabrikam Payroll");
+      const response = await request.put(`/register/${client.client_id}`, {
+        headers: { authorization: `Bearer ${client.registration_access_token}` },
+        data: { ...metadataOf(client), client_id: client.client_id, client_name: "Fabrikam Payroll 2" },
+      });
+      expect(response.status()).toBe(200);
+      await page.getByLabel("Registration access token").fill(client.registration_access_token);
+      await setEditorText(page, json({ ...metadataOf(client), contacts: ["payroll@fabrikam.example"] }));
+      await page.getByRole("button", { name: "Review changes" }).click();
+      await page.getByRole("button", { name: "Save changes" }).click();
+      await expect(page.getByText("This client was changed while you were editing it")).toBeVisible();
+      await inspect(page, `edit-conflict-${colorScheme}`);
+    });
+
+    test(`[CLIENTS][A11Y] register, review and credentials (${colorScheme})`, async ({ page }) => {
+      await page.goto("/clients/new");
+      await waitForEditor(page, "My web application");
+      await inspect(page, `register-${colorScheme}`);
+      await page.getByRole("button", { name: "Review", exact: true }).click();
+      await inspect(page, `register-review-${colorScheme}`);
+      await page.getByRole("button", { name: "Register client" }).click();
+      await expect(page.getByRole("dialog", { name: "My web application is registered" })).toBeVisible();
+      await inspect(page, `register-credentials-${colorScheme}`);
+    });
+
+    test(`[CLIENTS][A11Y] delete and re-issue dialogs (${colorScheme})`, async ({ page, request }) => {
+      const client = await registerThroughApi(request, { client_name: "Northwind Orders" });
+      await page.goto(`/clients/${client.client_id}/edit?delete=1`);
+      await expect(page.getByRole("dialog", { name: "Delete Northwind Orders?" })).toBeVisible();
+      await inspect(page, `delete-${colorScheme}`);
+      await page.keyboard.press("Escape");
+      await page.getByRole("button", { name: "Re-issue registration access token" }).click();
+      await expect(page.getByRole("dialog", { name: "Re-issue the registration access token?" })).toBeVisible();
+      await inspect(page, `reissue-${colorScheme}`);
+    });
+
+    test(`[SETTINGS][A11Y] settings and a new initial access token (${colorScheme})`, async ({ page }) => {
+      await page.goto("/settings");
+      await page.waitForLoadState("networkidle");
+      await inspect(page, `settings-${colorScheme}`);
+      await page.getByRole("button", { name: "Create token" }).click();
+      await page.getByRole("dialog").getByLabel("Description").fill(`Screens ${colorScheme}`);
+      await page.getByRole("dialog").getByRole("button", { name: "Create token" }).click();
+      await expect(page.getByRole("dialog", { name: "Initial access token created" })).toBeVisible();
+      await inspect(page, `settings-token-${colorScheme}`);
+    });
+  });
+}

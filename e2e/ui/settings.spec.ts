@@ -1,0 +1,92 @@
+import { expect, test, type Page } from "@playwright/test";
+import { authFile } from "../support";
+import { registerThroughApi } from "../clients";
+
+test.use({ storageState: authFile("admin") });
+
+async function setRegistrationMode(page: Page, mode: "Open" | "Initial access token") {
+  await page.goto("/settings");
+  await page.waitForLoadState("networkidle"); // the form is interactive
+  await page.getByRole("radio", { name: new RegExp(`^${mode}`) }).check();
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText(/Settings saved|Nothing changed/)).toBeVisible();
+}
+
+test.afterAll(async ({ browser }) => {
+  // Other tests register clients openly: leave the service as it was.
+  const context = await browser.newContext({ storageState: authFile("admin") });
+  await setRegistrationMode(await context.newPage(), "Open");
+  await context.close();
+});
+
+test("[SETTINGS] an initial access token is created, used at POST /register, and revoked", async ({ page, request }) => {
+  await setRegistrationMode(page, "Initial access token");
+  await expect(page.getByText("Settings saved (1 change)")).toBeVisible();
+  const refused = await request.post("/register", { data: { redirect_uris: ["https://e2e.example.com/callback"] } });
+  expect(refused.status()).toBe(401);
+
+  const create = async (description: string) => {
+    await page.getByRole("button", { name: "Create token" }).click();
+    const dialog = page.getByRole("dialog", { name: "Create an initial access token" });
+    await dialog.getByLabel("Description").fill(description);
+    await dialog.getByLabel("Registrations allowed").fill("1");
+    await dialog.getByRole("button", { name: "Create token" }).click();
+    const shown = page.getByRole("dialog", { name: "Initial access token created" });
+    const token = (await shown.getByRole("status").textContent())!.trim();
+    await shown.getByRole("button", { name: "Done" }).click();
+    return token;
+  };
+
+  const token = await create("E2E partner onboarding");
+  const row = page.getByRole("table", { name: "Initial access tokens" }).getByRole("row", { name: /E2E partner onboarding/ });
+  await expect(row).toContainText(`…${token.slice(-4)}`);
+  await expect(row).toContainText("0 used · 1 left");
+  await expect(row).toContainText("Active");
+  await registerThroughApi(request, {}, token);
+  await page.reload();
+  await expect(row).toContainText("1 used · 0 left");
+  await expect(row).toContainText("Used up");
+
+  const second = await create("E2E to be revoked");
+  const secondRow = page.getByRole("table", { name: "Initial access tokens" }).getByRole("row", { name: /E2E to be revoked/ });
+  await secondRow.getByRole("button", { name: `Revoke the token ending in ${second.slice(-4)}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke token" }).click();
+  await expect(secondRow).toContainText("Revoked");
+  const revoked = await request.post("/register", { data: { redirect_uris: ["https://e2e.example.com/callback"] }, headers: { authorization: `Bearer ${second}` } });
+  expect(revoked.status()).toBe(401);
+});
+
+test("[SETTINGS] the policy form validates with the policy schema and saves", async ({ page }) => {
+  await page.goto("/settings");
+  await page.waitForLoadState("networkidle"); // the form is interactive
+  const limit = page.getByLabel("Redirect URIs per client");
+  await limit.clear();
+  await limit.fill("0");
+  await expect(limit).toHaveValue("0");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(limit).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText(/Too small/i).first()).toBeVisible();
+  await limit.clear();
+  await limit.fill("60");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved (1 change)")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Redirect URIs per client")).toHaveValue("60");
+  await page.getByLabel("Redirect URIs per client").clear();
+  await page.getByLabel("Redirect URIs per client").fill("50");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved (1 change)")).toBeVisible();
+});
+
+test.describe("a viewer", () => {
+  test.use({ storageState: authFile("viewer") });
+
+  test("[SETTINGS] reads the settings without being able to change them", async ({ page }) => {
+    await page.goto("/settings");
+    await expect(page.getByText("Only administrators can change these settings.")).toBeVisible();
+    await expect(page.getByRole("radio", { name: /^Open/ })).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Save settings" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Create token" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Copy the registration endpoint" })).toBeVisible();
+  });
+});
