@@ -7,6 +7,7 @@ import { ConsoleShellProvider } from "@/components/console/shell-context";
 import { Sidebar } from "@/components/console/sidebar";
 import { requestPathHeader, signInPath } from "@/lib/auth/return-path";
 import { currentAdministrator } from "@/lib/auth/session";
+import { searchClientsAction } from "@/lib/clients/actions";
 import { serviceName } from "@/lib/services";
 
 export const dynamic = "force-dynamic";
@@ -33,8 +34,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       <main id="content" className="flex min-h-screen min-w-0 flex-col lg:pl-60">
         {children}
       </main>
-      {/* The clients work passes searchClients={searchClientsAction} here (see SearchClientsAction). */}
-      <CommandPalette />
+      <CommandPalette searchClients={searchClientsAction} />
     </ConsoleShellProvider>
   );
 }

@@ -47,7 +47,7 @@ export function CopyButton({ value, label = "Copy", className }: { value: string
 }
 
 // navigator.clipboard exists only in secure contexts; a console reached over plain http on an intranet name falls back.
-async function writeClipboard(text: string) {
+export async function writeClipboard(text: string) {
   if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
   const area = document.createElement("textarea");
   area.value = text;

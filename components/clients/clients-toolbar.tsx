@@ -1,0 +1,146 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { FilterChip, FilterOption } from "@/components/ui/filter-chip";
+import { fieldClassName, Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { SearchField } from "@/components/ui/search-field";
+import { clientKindLabels, clientKinds } from "@/lib/clients/kind";
+import { authMethodLabel, grantTypeLabel } from "@/lib/clients/labels";
+import {
+  clearedFilters,
+  clientListHref,
+  createdRanges,
+  defaultOrder,
+  isFiltered,
+  type ClientListQuery,
+  type ClientSort,
+  type CreatedRange,
+  type SortOrder,
+} from "@/lib/clients/list-params";
+import { cn } from "@/lib/cn";
+import { grantTypes, tokenEndpointAuthMethods } from "@/lib/registration/vocabulary";
+
+const sortChoices: { value: `${ClientSort}:${SortOrder}`; label: string }[] = [
+  { value: "created:desc", label: "Newest first" },
+  { value: "created:asc", label: "Oldest first" },
+  { value: "updated:desc", label: "Recently updated" },
+  { value: "updated:asc", label: "Least recently updated" },
+  { value: "name:asc", label: "Name, A to Z" },
+  { value: "name:desc", label: "Name, Z to A" },
+];
+
+/** Search, filter chips and sort of the clients list; every change is a new URL, rendered on the server. */
+export function ClientsToolbar({ query }: { query: ClientListQuery }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+
+  // Typing replaces the URL (Back skips keystrokes); a filter, sort or clear is a step of its own.
+  function go(changes: Partial<ClientListQuery>, mode: "push" | "replace" = "push") {
+    const href = clientListHref(query, changes);
+    startTransition(() => router[mode](href, { scroll: false }));
+  }
+  const toggle = <T extends string>(list: readonly T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
+
+  return (
+    <div className="mt-5 flex flex-wrap items-center gap-2" role="search" aria-label="Clients">
+      <SearchField
+        className="w-full sm:w-80"
+        label="Search clients"
+        placeholder="Search name, id, redirect URI, contact"
+        value={query.q ?? ""}
+        onSearch={(q) => go({ q: q || undefined }, "replace")}
+        pending={pending}
+        focusKey="/"
+      />
+      <FilterChip label="Type" summary={query.kinds.map((k) => clientKindLabels[k]).join(", ")} onClear={() => go({ kinds: [] })}>
+        {clientKinds.map((kind) => (
+          <FilterOption key={kind} name="type" checked={query.kinds.includes(kind)} onChange={(on) => go({ kinds: toggle(query.kinds, kind, on) })}>
+            {clientKindLabels[kind]}
+          </FilterOption>
+        ))}
+      </FilterChip>
+      <FilterChip label="Auth method" summary={query.authMethods.map(authMethodLabel).join(", ")} onClear={() => go({ authMethods: [] })} contentClassName="w-80">
+        {tokenEndpointAuthMethods.map((method) => (
+          <FilterOption key={method} name="auth" checked={query.authMethods.includes(method)} onChange={(on) => go({ authMethods: toggle(query.authMethods, method, on) })}>
+            {authMethodLabel(method)}
+          </FilterOption>
+        ))}
+      </FilterChip>
+      <FilterChip label="Grant type" summary={query.grantTypes.map(grantTypeLabel).join(", ")} onClear={() => go({ grantTypes: [] })} contentClassName="w-72">
+        {grantTypes.map((grantType) => (
+          <FilterOption key={grantType} name="grant" checked={query.grantTypes.includes(grantType)} onChange={(on) => go({ grantTypes: toggle(query.grantTypes, grantType, on) })}>
+            {grantTypeLabel(grantType)}
+          </FilterOption>
+        ))}
+      </FilterChip>
+      <CreatedFilter query={query} go={go} />
+      {isFiltered(query) && (
+        <Button variant="ghost" size="sm" onClick={() => startTransition(() => router.push(clearedFilters(query), { scroll: false }))}>
+          Clear filters
+        </Button>
+      )}
+      <label className="ml-auto flex items-center gap-2 text-[13px] text-zinc-600 dark:text-zinc-400">
+        Sort
+        <select
+          value={`${query.sort}:${query.order}`}
+          onChange={(event) => {
+            const [sort, order] = event.target.value.split(":") as [ClientSort, SortOrder];
+            go({ sort, order: order ?? defaultOrder[sort] });
+          }}
+          className={cn(fieldClassName, "h-8 w-auto cursor-pointer pr-8 text-[13px]")}
+        >
+          {sortChoices.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+function CreatedFilter({ query, go }: { query: ClientListQuery; go: (changes: Partial<ClientListQuery>) => void }) {
+  const [from, setFrom] = useState(query.createdFrom ?? "");
+  const [to, setTo] = useState(query.createdTo ?? "");
+  const custom = query.createdFrom || query.createdTo;
+  const summary = query.created ? createdRanges[query.created] : custom ? `${query.createdFrom ?? "…"} to ${query.createdTo ?? "today"}` : undefined;
+  return (
+    <FilterChip label="Created" summary={summary} onClear={() => go({ created: undefined, createdFrom: undefined, createdTo: undefined })}>
+      {(Object.keys(createdRanges) as CreatedRange[]).map((range) => (
+        <FilterOption key={range} type="radio" name="created" checked={query.created === range} onChange={() => go({ created: range, createdFrom: undefined, createdTo: undefined })}>
+          {createdRanges[range]}
+        </FilterOption>
+      ))}
+      <form
+        className="mt-1 grid gap-2 border-t border-zinc-200 px-2 pt-2.5 pb-1.5 dark:border-zinc-800"
+        onSubmit={(event) => {
+          event.preventDefault();
+          go({ created: undefined, createdFrom: from || undefined, createdTo: to || undefined });
+        }}
+      >
+        <span className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Between</span>
+        <div className="grid grid-cols-2 gap-2">
+          <div className="grid gap-1">
+            <Label htmlFor="created-from" className="text-xs">
+              From
+            </Label>
+            <Input id="created-from" type="date" value={from} max={to || undefined} onChange={(event) => setFrom(event.target.value)} className="h-8 px-2 text-xs" />
+          </div>
+          <div className="grid gap-1">
+            <Label htmlFor="created-to" className="text-xs">
+              To
+            </Label>
+            <Input id="created-to" type="date" value={to} min={from || undefined} onChange={(event) => setTo(event.target.value)} className="h-8 px-2 text-xs" />
+          </div>
+        </div>
+        <Button type="submit" size="sm" variant="secondary" disabled={!from && !to}>
+          Apply range
+        </Button>
+      </form>
+    </FilterChip>
+  );
+}

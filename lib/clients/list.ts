@@ -1,0 +1,199 @@
+import type { ClientSearchHit } from "@/components/console/command-palette";
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { grantTypesWithRedirect } from "@/lib/registration/vocabulary";
+import { clientKind, type ClientKind } from "./kind";
+import { createdBounds, pageSize, type ClientFilters, type ClientListQuery, type ClientSort } from "./list-params";
+
+// The clients list at a million clients: keyset pages over the partial indexes of migration
+// 20261127060000_client_list_indexes, trigram search on search_text, and counts that stay cheap (exact up to a
+// cap, the planner's estimate beyond it). Deleted clients are never listed. Reads only.
+
+const { sql, join, empty } = Prisma;
+
+export type ClientListRow = {
+  clientId: string;
+  name: string | null;
+  logoUri: string | null;
+  kind: ClientKind;
+  applicationType: string;
+  tokenEndpointAuthMethod: string;
+  grantTypes: string[];
+  firstRedirectUri: string | null;
+  redirectUriCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+  /** This row's position in the sort, for the keyset links of the page it ends or starts. */
+  cursor: string;
+};
+
+export type ClientListPage = {
+  rows: ClientListRow[];
+  /** 1-based position of the first row. */
+  start: number;
+  previousCursor: string | null;
+  nextCursor: string | null;
+};
+
+/** How a count was made: exactly, or from the planner's estimate once past the cap. */
+export type ClientCount = { value: number; exact: boolean };
+
+// Every sort key is NOT NULL so that row comparisons `(k1, k2, id) > (…)` hold for every row and stay index
+// conditions; the name key puts unnamed clients last (A to Z) through its leading IS NULL flag.
+const sortKeys: Record<ClientSort, { columns: Prisma.Sql[]; casts: Prisma.Sql[] }> = {
+  created: { columns: [sql`created_at`], casts: [sql`timestamptz`] },
+  updated: { columns: [sql`updated_at`], casts: [sql`timestamptz`] },
+  name: { columns: [sql`(client_name IS NULL)`, sql`coalesce(lower(client_name), '')`], casts: [sql`boolean`, sql`text`] },
+};
+
+type CursorValue = string | boolean;
+
+function encodeCursor(values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values)).toString("base64url");
+}
+
+/** A cursor of the given sort, or null when it is not one (a hand-edited or stale URL starts from the top). */
+function decodeCursor(cursor: string, sort: ClientSort): CursorValue[] | null {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
+    const expected = sortKeys[sort].columns.length + 1;
+    if (!Array.isArray(values) || values.length !== expected) return null;
+    if (!values.every((v) => typeof v === "string" || typeof v === "boolean")) return null;
+    if (!/^[0-9a-f-]{36}$/i.test(String(values[expected - 1]))) return null;
+    if (sort !== "name" && Number.isNaN(Date.parse(String(values[0])))) return null;
+    return values;
+  } catch {
+    return null;
+  }
+}
+
+const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The WHERE clause of the filters: always one service's live clients. */
+function filterConditions(serviceId: string, f: ClientFilters): Prisma.Sql {
+  const redirecting = sql`grant_types && ${[...grantTypesWithRedirect]}::text[]`;
+  const kinds = f.kinds.map((kind) =>
+    kind === "machine" ? sql`NOT (${redirecting})` : sql`(application_type = ${kind === "native" ? "native" : "web"} AND ${redirecting})`,
+  );
+  const { from, to } = createdBounds(f);
+  const conditions = [
+    sql`service_id = ${serviceId}`,
+    sql`deleted_at IS NULL`,
+    f.q ? sql`search_text LIKE ${likePattern(f.q)}` : empty,
+    kinds.length ? sql`(${join(kinds, " OR ")})` : empty,
+    f.authMethods.length ? sql`token_endpoint_auth_method = ANY(${f.authMethods}::text[])` : empty,
+    f.grantTypes.length ? sql`grant_types && ${f.grantTypes}::text[]` : empty,
+    from ? sql`created_at >= ${from}` : empty,
+    to ? sql`created_at < ${to}` : empty,
+  ].filter((c) => c !== empty);
+  return join(conditions, " AND ");
+}
+
+type Row = {
+  id: string;
+  client_id: string;
+  client_name: string | null;
+  logo_uri: string | null;
+  application_type: string;
+  token_endpoint_auth_method: string;
+  grant_types: string[];
+  first_redirect_uri: string | null;
+  redirect_uri_count: number;
+  created_at: Date;
+  updated_at: Date;
+  k0: Date | boolean;
+  k1: string | null;
+};
+
+async function fetchPage(serviceId: string, query: ClientListQuery, direction: "forward" | "backward", cursor: CursorValue[] | null, limit: number): Promise<Row[]> {
+  const { columns, casts } = sortKeys[query.sort];
+  // Walking backward reads the reverse order from the cursor, then the page is flipped back.
+  const ascending = (query.order === "asc") === (direction === "forward");
+  const dir = ascending ? sql`ASC` : sql`DESC`;
+  const keyset = cursor
+    ? sql`(${join([...columns, sql`id`], ", ")}) ${ascending ? sql`>` : sql`<`} (${join(
+        [...cursor.slice(0, -1).map((value, i) => sql`${value}::${casts[i]!}`), sql`${cursor.at(-1)}::uuid`],
+        ", ",
+      )})`
+    : empty;
+  const where = keyset === empty ? filterConditions(serviceId, query) : sql`${filterConditions(serviceId, query)} AND ${keyset}`;
+  return db().$queryRaw<Row[]>`
+    SELECT id, client_id, client_name, logo_uri, application_type, token_endpoint_auth_method, grant_types,
+           redirect_uris[1] AS first_redirect_uri, cardinality(redirect_uris) AS redirect_uri_count, created_at, updated_at,
+           ${columns[0]!} AS k0, ${columns[1] ?? sql`NULL::text`} AS k1
+      FROM client
+     WHERE ${where}
+     ORDER BY ${join(
+       [...columns, sql`id`].map((column) => sql`${column} ${dir}`),
+       ", ",
+     )}
+     LIMIT ${limit}`;
+}
+
+function toListRow(row: Row, sort: ClientSort): ClientListRow {
+  const key: CursorValue[] = sort === "name" ? [row.k0 as boolean, row.k1 ?? ""] : [(row.k0 as Date).toISOString()];
+  return {
+    clientId: row.client_id,
+    name: row.client_name,
+    logoUri: row.logo_uri,
+    kind: clientKind(row.application_type, row.grant_types),
+    applicationType: row.application_type,
+    tokenEndpointAuthMethod: row.token_endpoint_auth_method,
+    grantTypes: row.grant_types,
+    firstRedirectUri: row.first_redirect_uri,
+    redirectUriCount: row.redirect_uri_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    cursor: encodeCursor([...key, row.id]),
+  };
+}
+
+/** One page of the service's live clients, filtered and sorted as `query` says. */
+export async function listClients(serviceId: string, query: ClientListQuery, size = pageSize): Promise<ClientListPage> {
+  const before = query.before ? decodeCursor(query.before, query.sort) : null;
+  if (before) {
+    const rows = await fetchPage(serviceId, query, "backward", before, size + 1);
+    // Back at the top (rows before it were deleted, or the URL's start was off): show the first page whole.
+    if (rows.length <= size) return listClients(serviceId, { ...query, before: undefined, after: undefined, start: 1 }, size);
+    const page = rows.slice(0, size).reverse().map((r) => toListRow(r, query.sort));
+    return { rows: page, start: Math.max(query.start, size + 1), previousCursor: page[0]!.cursor, nextCursor: page.at(-1)!.cursor };
+  }
+  const after = query.after ? decodeCursor(query.after, query.sort) : null;
+  const rows = await fetchPage(serviceId, query, "forward", after, size + 1);
+  const page = rows.slice(0, size).map((r) => toListRow(r, query.sort));
+  return {
+    rows: page,
+    start: after ? query.start : 1,
+    previousCursor: after && page.length ? page[0]!.cursor : null,
+    nextCursor: rows.length > size ? page.at(-1)!.cursor : null,
+  };
+}
+
+export const exactCountCap = 10_000;
+
+/**
+ * How many live clients match the filters: exact up to `cap` (counting at most cap + 1 index entries), and
+ * beyond it the planner's estimate, so a page view never counts a million rows.
+ */
+export async function countClients(serviceId: string, filters: ClientFilters, cap = exactCountCap): Promise<ClientCount> {
+  const where = filterConditions(serviceId, filters);
+  const [{ n }] = await db().$queryRaw<[{ n: number }]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM client WHERE ${where} LIMIT ${cap + 1}) AS capped`;
+  if (n <= cap) return { value: n, exact: true };
+  const [{ "QUERY PLAN": plan }] = await db().$queryRaw<[{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }]>`EXPLAIN (FORMAT JSON) SELECT 1 FROM client WHERE ${where}`;
+  // The estimate can fall below what was just counted; never say fewer than that.
+  return { value: Math.max(Math.round(plan[0].Plan["Plan Rows"]), cap + 1), exact: false };
+}
+
+/** Whether the service has any live client (the list's empty state). */
+export async function hasClients(serviceId: string): Promise<boolean> {
+  const rows = await db().$queryRaw<unknown[]>`SELECT 1 FROM client WHERE service_id = ${serviceId} AND deleted_at IS NULL LIMIT 1`;
+  return rows.length > 0;
+}
+
+/** The command palette's jump list: the client with exactly this id first, then names and other matches A to Z. */
+export async function findClientsToJumpTo(serviceId: string, text: string, limit = 8): Promise<ClientSearchHit[]> {
+  const exact = await db().client.findFirst({ where: { serviceId, clientId: text, deletedAt: null }, select: { clientId: true, clientName: true } });
+  const page = await listClients(serviceId, { q: text, kinds: [], authMethods: [], grantTypes: [], sort: "name", order: "asc", start: 1 }, limit);
+  const hits = [...(exact ? [{ clientId: exact.clientId, name: exact.clientName }] : []), ...page.rows.map((r) => ({ clientId: r.clientId, name: r.name }))];
+  return hits.filter((hit, i) => hits.findIndex((h) => h.clientId === hit.clientId) === i).slice(0, limit);
+}
