@@ -40,3 +40,11 @@ export function hrefWith(path: string, entries: Record<string, string | number |
   const query = search.toString();
   return query ? `${path}?${query}` : path;
 }
+
+/** The instants that bound whole days `from`..`to` (`YYYY-MM-DD`, UTC, both included). */
+export function dayRange(from: string | undefined, to: string | undefined): { from?: Date; to?: Date } {
+  return {
+    from: from ? new Date(`${from}T00:00:00Z`) : undefined,
+    to: to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : undefined,
+  };
+}

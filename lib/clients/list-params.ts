@@ -1,5 +1,5 @@
 import { grantTypes, tokenEndpointAuthMethods, type TokenEndpointAuthMethod } from "@/lib/registration/vocabulary";
-import { hrefWith, readDateParam, readListParam, readParam, readPositiveInt, type SearchParamsInput } from "@/lib/url-state";
+import { dayRange, hrefWith, readDateParam, readListParam, readParam, readPositiveInt, type SearchParamsInput } from "@/lib/url-state";
 import { clientKinds, type ClientKind } from "./kind";
 
 // The clients list's state as it stands in the URL (`/clients?q=acme&type=web,native&sort=name&after=…`),
@@ -72,10 +72,7 @@ export function isFiltered(f: ClientFilters): boolean {
 /** The created-at bounds of the filters: a preset counts back from `now`; a `to` day is included whole. */
 export function createdBounds(f: ClientFilters, now = Date.now()): { from?: Date; to?: Date } {
   if (f.created) return { from: new Date(now - createdRangeDays[f.created] * 86_400_000) };
-  return {
-    from: f.createdFrom ? new Date(`${f.createdFrom}T00:00:00Z`) : undefined,
-    to: f.createdTo ? new Date(Date.parse(`${f.createdTo}T00:00:00Z`) + 86_400_000) : undefined,
-  };
+  return dayRange(f.createdFrom, f.createdTo);
 }
 
 /** The list's URL for `query` with `changes` applied; changing anything but the page starts from the first page. */

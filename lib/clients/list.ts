@@ -1,6 +1,8 @@
 import type { ClientSearchHit } from "@/components/console/command-palette";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { containsPattern } from "@/lib/like-pattern";
+import { decodeCursor, encodeCursor, readKeysetPage, type CursorValue, type KeysetPage } from "@/lib/keyset";
 import { grantTypesWithRedirect } from "@/lib/registration/vocabulary";
 import { clientKind, type ClientKind } from "./kind";
 import { createdBounds, pageSize, type ClientFilters, type ClientListQuery, type ClientSort } from "./list-params";
@@ -27,13 +29,7 @@ export type ClientListRow = {
   cursor: string;
 };
 
-export type ClientListPage = {
-  rows: ClientListRow[];
-  /** 1-based position of the first row. */
-  start: number;
-  previousCursor: string | null;
-  nextCursor: string | null;
-};
+export type ClientListPage = KeysetPage<ClientListRow>;
 
 /** How a count was made: exactly, or from the planner's estimate once past the cap. */
 export type ClientCount = { value: number; exact: boolean };
@@ -46,28 +42,11 @@ const sortKeys: Record<ClientSort, { columns: Prisma.Sql[]; casts: Prisma.Sql[] 
   name: { columns: [sql`(client_name IS NULL)`, sql`coalesce(lower(client_name), '')`], casts: [sql`boolean`, sql`text`] },
 };
 
-type CursorValue = string | boolean;
-
-function encodeCursor(values: CursorValue[]): string {
-  return Buffer.from(JSON.stringify(values)).toString("base64url");
-}
-
-/** A cursor of the given sort, or null when it is not one (a hand-edited or stale URL starts from the top). */
-function decodeCursor(cursor: string, sort: ClientSort): CursorValue[] | null {
-  try {
-    const values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    const expected = sortKeys[sort].columns.length + 1;
-    if (!Array.isArray(values) || values.length !== expected) return null;
-    if (!values.every((v) => typeof v === "string" || typeof v === "boolean")) return null;
-    if (!/^[0-9a-f-]{36}$/i.test(String(values[expected - 1]))) return null;
-    if (sort !== "name" && Number.isNaN(Date.parse(String(values[0])))) return null;
-    return values;
-  } catch {
-    return null;
-  }
-}
-
-const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** A cursor of the sort: its key values and a row id. */
+const cursorOf = (sort: ClientSort) => (values: CursorValue[]) =>
+  values.length === sortKeys[sort].columns.length + 1 &&
+  /^[0-9a-f-]{36}$/i.test(String(values.at(-1))) &&
+  (sort === "name" ? typeof values[0] === "boolean" : !Number.isNaN(Date.parse(String(values[0]))));
 
 /** The WHERE clause of the filters: always one service's live clients. */
 function filterConditions(serviceId: string, f: ClientFilters): Prisma.Sql {
@@ -79,7 +58,7 @@ function filterConditions(serviceId: string, f: ClientFilters): Prisma.Sql {
   const conditions = [
     sql`service_id = ${serviceId}`,
     sql`deleted_at IS NULL`,
-    f.q ? sql`search_text LIKE ${likePattern(f.q)}` : empty,
+    f.q ? sql`search_text LIKE ${containsPattern(f.q.toLowerCase())}` : empty,
     kinds.length ? sql`(${join(kinds, " OR ")})` : empty,
     f.authMethods.length ? sql`token_endpoint_auth_method = ANY(${f.authMethods}::text[])` : empty,
     f.grantTypes.length ? sql`grant_types && ${f.grantTypes}::text[]` : empty,
@@ -150,23 +129,12 @@ function toListRow(row: Row, sort: ClientSort): ClientListRow {
 
 /** One page of the service's live clients, filtered and sorted as `query` says. */
 export async function listClients(serviceId: string, query: ClientListQuery, size = pageSize): Promise<ClientListPage> {
-  const before = query.before ? decodeCursor(query.before, query.sort) : null;
-  if (before) {
-    const rows = await fetchPage(serviceId, query, "backward", before, size + 1);
-    // Back at the top (rows before it were deleted, or the URL's start was off): show the first page whole.
-    if (rows.length <= size) return listClients(serviceId, { ...query, before: undefined, after: undefined, start: 1 }, size);
-    const page = rows.slice(0, size).reverse().map((r) => toListRow(r, query.sort));
-    return { rows: page, start: Math.max(query.start, size + 1), previousCursor: page[0]!.cursor, nextCursor: page.at(-1)!.cursor };
-  }
-  const after = query.after ? decodeCursor(query.after, query.sort) : null;
-  const rows = await fetchPage(serviceId, query, "forward", after, size + 1);
-  const page = rows.slice(0, size).map((r) => toListRow(r, query.sort));
-  return {
-    rows: page,
-    start: after ? query.start : 1,
-    previousCursor: after && page.length ? page[0]!.cursor : null,
-    nextCursor: rows.length > size ? page.at(-1)!.cursor : null,
-  };
+  const valid = cursorOf(query.sort);
+  return readKeysetPage(
+    { after: decodeCursor(query.after, valid), before: decodeCursor(query.before, valid), start: query.start },
+    async (direction, cursor, limit) => (await fetchPage(serviceId, query, direction, cursor, limit)).map((row) => toListRow(row, query.sort)),
+    size,
+  );
 }
 
 export const exactCountCap = 10_000;
