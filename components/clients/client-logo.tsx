@@ -24,9 +24,10 @@ export function ClientLogo({ src, name, size = "sm", className }: { src: string 
           height={48}
           decoding="async"
           referrerPolicy="no-referrer"
-          // An image that failed before hydration fired its error event before React listened for it.
+          // An image that failed before hydration fired its error event before React listened for it; decode()
+          // tells (naturalWidth cannot: an SVG without a size has none even when it loaded).
           ref={(img) => {
-            if (img?.complete && img.naturalWidth === 0) setFailed(true);
+            if (img?.complete) img.decode().catch(() => setFailed(true));
           }}
           onError={() => setFailed(true)}
           className="size-full object-contain p-0.5"

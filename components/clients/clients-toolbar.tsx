@@ -1,11 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FilterChip, FilterOption } from "@/components/ui/filter-chip";
-import { fieldClassName, Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { DateRangeForm, dateRangeSummary } from "@/components/ui/date-range-form";
+import { fieldClassName } from "@/components/ui/input";
 import { SearchField } from "@/components/ui/search-field";
 import { clientKindLabels, clientKinds } from "@/lib/clients/kind";
 import { authMethodLabel, grantTypeLabel } from "@/lib/clients/labels";
@@ -104,10 +104,7 @@ export function ClientsToolbar({ query }: { query: ClientListQuery }) {
 }
 
 function CreatedFilter({ query, go }: { query: ClientListQuery; go: (changes: Partial<ClientListQuery>) => void }) {
-  const [from, setFrom] = useState(query.createdFrom ?? "");
-  const [to, setTo] = useState(query.createdTo ?? "");
-  const custom = query.createdFrom || query.createdTo;
-  const summary = query.created ? createdRanges[query.created] : custom ? `${query.createdFrom ?? "…"} to ${query.createdTo ?? "today"}` : undefined;
+  const summary = query.created ? createdRanges[query.created] : dateRangeSummary(query.createdFrom, query.createdTo);
   return (
     <FilterChip label="Created" summary={summary} onClear={() => go({ created: undefined, createdFrom: undefined, createdTo: undefined })}>
       {(Object.keys(createdRanges) as CreatedRange[]).map((range) => (
@@ -115,32 +112,10 @@ function CreatedFilter({ query, go }: { query: ClientListQuery; go: (changes: Pa
           {createdRanges[range]}
         </FilterOption>
       ))}
-      <form
-        className="mt-1 grid gap-2 border-t border-zinc-200 px-2 pt-2.5 pb-1.5 dark:border-zinc-800"
-        onSubmit={(event) => {
-          event.preventDefault();
-          go({ created: undefined, createdFrom: from || undefined, createdTo: to || undefined });
-        }}
-      >
+      <div className="mt-1 grid gap-2 border-t border-zinc-200 px-2 pt-2.5 pb-1.5 dark:border-zinc-800">
         <span className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Between</span>
-        <div className="grid grid-cols-2 gap-2">
-          <div className="grid gap-1">
-            <Label htmlFor="created-from" className="text-xs">
-              From
-            </Label>
-            <Input id="created-from" type="date" value={from} max={to || undefined} onChange={(event) => setFrom(event.target.value)} className="h-8 px-2 text-xs" />
-          </div>
-          <div className="grid gap-1">
-            <Label htmlFor="created-to" className="text-xs">
-              To
-            </Label>
-            <Input id="created-to" type="date" value={to} min={from || undefined} onChange={(event) => setTo(event.target.value)} className="h-8 px-2 text-xs" />
-          </div>
-        </div>
-        <Button type="submit" size="sm" variant="secondary" disabled={!from && !to}>
-          Apply range
-        </Button>
-      </form>
+        <DateRangeForm id="created" from={query.createdFrom} to={query.createdTo} onApply={(createdFrom, createdTo) => go({ created: undefined, createdFrom, createdTo })} />
+      </div>
     </FilterChip>
   );
 }

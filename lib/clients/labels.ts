@@ -27,3 +27,23 @@ const grantTypeLabels: Record<string, string> = {
 
 export const authMethodLabel = (method: string) => authMethodLabels[method as TokenEndpointAuthMethod] ?? method;
 export const grantTypeLabel = (grantType: string) => grantTypeLabels[grantType] ?? grantType;
+
+const interfaceLabels: Record<string, string> = {
+  console: "Console",
+  rfc7591: "RFC 7591 registration",
+  rfc7592: "RFC 7592 management",
+  authlete_api: "Authlete-compatible API",
+  cli: "Command line",
+};
+
+export const interfaceLabel = (name: string | null) => (name ? (interfaceLabels[name] ?? name) : "—");
+
+/** Who acted, in words: `admin:dana@…` → `dana@…`, `client:<id>` → "The client itself". */
+export function actorLabel(actor: string): string {
+  if (actor.startsWith("admin:")) return actor.slice("admin:".length);
+  if (actor === "client" || actor.startsWith("client:")) return "The client itself";
+  if (actor.startsWith("import:")) return "Import";
+  if (actor.startsWith("api:")) return `Authorization server (${actor.slice("api:".length)})`;
+  if (actor === "anonymous") return "Anonymous";
+  return actor;
+}

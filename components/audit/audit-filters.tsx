@@ -1,0 +1,57 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { FilterChip, FilterOption } from "@/components/ui/filter-chip";
+import { DateRangeForm, dateRangeSummary } from "@/components/ui/date-range-form";
+import { SearchField } from "@/components/ui/search-field";
+import { auditActions, auditOutcomes } from "@/lib/audit";
+import { auditActionLabels, auditLogHref, isAuditFiltered, type AuditLogQuery } from "@/lib/audit-log/params";
+
+const outcomeLabels = { success: "Success", failure: "Failure", denied: "Denied" } as const;
+
+/** The audit log's filters: actor and client as text, action and outcome as chips, a date range; all in the URL. */
+export function AuditFilters({ query }: { query: AuditLogQuery }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const go = (changes: Partial<AuditLogQuery>, mode: "push" | "replace" = "push") => startTransition(() => router[mode](auditLogHref(query, changes), { scroll: false }));
+  const cleared = { actor: undefined, action: undefined, client: undefined, outcome: undefined, from: undefined, to: undefined };
+
+  return (
+    <div className="mt-5 flex flex-wrap items-center gap-2" role="search" aria-label="Audit events">
+      <SearchField className="w-full sm:w-64" label="Actor" placeholder="Actor (e-mail, client:…)" value={query.actor ?? ""} onSearch={(actor) => go({ actor: actor || undefined }, "replace")} pending={pending} />
+      <SearchField className="w-full sm:w-64" label="Client id" placeholder="Client id" value={query.client ?? ""} onSearch={(client) => go({ client: client || undefined }, "replace")} />
+      <FilterChip label="Action" summary={query.action && auditActionLabels[query.action]} onClear={() => go({ action: undefined })} contentClassName="w-80">
+        {auditActions.map((action) => (
+          <FilterOption key={action} type="radio" name="action" checked={query.action === action} onChange={() => go({ action })} hint={action}>
+            {auditActionLabels[action]}
+          </FilterOption>
+        ))}
+      </FilterChip>
+      <FilterChip label="Outcome" summary={query.outcome && outcomeLabels[query.outcome]} onClear={() => go({ outcome: undefined })} contentClassName="w-48">
+        {auditOutcomes.map((outcome) => (
+          <FilterOption key={outcome} type="radio" name="outcome" checked={query.outcome === outcome} onChange={() => go({ outcome })}>
+            {outcomeLabels[outcome]}
+          </FilterOption>
+        ))}
+      </FilterChip>
+      <DateRangeFilter query={query} onApply={(from, to) => go({ from, to })} />
+      {isAuditFiltered(query) && (
+        <Button variant="ghost" size="sm" onClick={() => go(cleared)}>
+          Clear filters
+        </Button>
+      )}
+    </div>
+  );
+}
+
+function DateRangeFilter({ query, onApply }: { query: AuditLogQuery; onApply: (from?: string, to?: string) => void }) {
+  return (
+    <FilterChip label="Date" summary={dateRangeSummary(query.from, query.to)} onClear={() => onApply(undefined, undefined)}>
+      <div className="p-1.5">
+        <DateRangeForm id="audit-date" from={query.from} to={query.to} onApply={onApply} />
+      </div>
+    </FilterChip>
+  );
+}
