@@ -152,12 +152,6 @@ export async function countClients(serviceId: string, filters: ClientFilters, ca
   return { value: Math.max(Math.round(plan[0].Plan["Plan Rows"]), cap + 1), exact: false };
 }
 
-/** Whether the service has any live client (the list's empty state). */
-export async function hasClients(serviceId: string): Promise<boolean> {
-  const rows = await db().$queryRaw<unknown[]>`SELECT 1 FROM client WHERE service_id = ${serviceId} AND deleted_at IS NULL LIMIT 1`;
-  return rows.length > 0;
-}
-
 /** The command palette's jump list: the client with exactly this id first, then names and other matches A to Z. */
 export async function findClientsToJumpTo(serviceId: string, text: string, limit = 8): Promise<ClientSearchHit[]> {
   const exact = await db().client.findFirst({ where: { serviceId, clientId: text, deletedAt: null }, select: { clientId: true, clientName: true } });
