@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { CommandPalette } from "@/components/console/command-palette";
+import { CommandPaletteLoader } from "@/components/console/command-palette-loader";
 import { NavDrawer } from "@/components/console/nav-drawer";
 import { ConsoleShellProvider } from "@/components/console/shell-context";
 import { Sidebar } from "@/components/console/sidebar";
@@ -34,7 +34,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       <main id="content" className="flex min-h-screen min-w-0 flex-col lg:pl-60">
         {children}
       </main>
-      <CommandPalette searchClients={searchClientsAction} />
+      <CommandPaletteLoader searchClients={searchClientsAction} />
     </ConsoleShellProvider>
   );
 }

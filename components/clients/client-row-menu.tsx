@@ -1,61 +1,26 @@
 "use client";
 
-import { Copy, Eye, MoreHorizontal, Pencil, Trash2 } from "lucide-react";
-import Link from "next/link";
-import { toast } from "sonner";
+import { MoreHorizontal } from "lucide-react";
+import { lazy } from "react";
+import { AfterHydration } from "@/components/ui/after-hydration";
 import { Button } from "@/components/ui/button";
-import { writeClipboard } from "@/components/ui/copy-button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 
-/** A row's menu in the clients list: View, Edit, Copy client id, Delete (the detail page's dialog asks first). */
-export function ClientRowMenu({ clientId, clientName, canEdit, canDelete }: { clientId: string; clientName: string; canEdit: boolean; canDelete: boolean }) {
-  const href = `/clients/${encodeURIComponent(clientId)}`;
-  async function copyClientId() {
-    try {
-      await writeClipboard(clientId);
-      toast.success("Client id copied");
-    } catch {
-      toast.error("Could not copy to the clipboard.");
-    }
-  }
+export type ClientRowMenuProps = { clientId: string; clientName: string; canEdit: boolean; canDelete: boolean };
+
+// The menu's code (Radix dropdown) arrives just after the page, not with it; meanwhile the trigger is inert.
+const Dropdown = lazy(() => import("./client-row-menu-dropdown").then((m) => ({ default: m.ClientRowMenuDropdown })));
+
+/** A row's menu in the clients list: View, Edit, Copy client id, Delete (see client-row-menu-dropdown.tsx). */
+export function ClientRowMenu(props: ClientRowMenuProps) {
   return (
-    <DropdownMenu modal={false}>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon-sm" aria-label={`Actions for ${clientName}`} className="text-zinc-500">
+    <AfterHydration
+      fallback={
+        <Button variant="ghost" size="icon-sm" aria-label={`Actions for ${props.clientName}`} aria-disabled className="text-zinc-500">
           <MoreHorizontal aria-hidden />
         </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent>
-        <DropdownMenuItem asChild>
-          <Link href={href}>
-            <Eye aria-hidden />
-            View
-          </Link>
-        </DropdownMenuItem>
-        {canEdit && (
-          <DropdownMenuItem asChild>
-            <Link href={`${href}/edit`}>
-              <Pencil aria-hidden />
-              Edit
-            </Link>
-          </DropdownMenuItem>
-        )}
-        <DropdownMenuItem onSelect={copyClientId}>
-          <Copy aria-hidden />
-          Copy client id
-        </DropdownMenuItem>
-        {canDelete && (
-          <>
-            <DropdownMenuSeparator />
-            <DropdownMenuItem destructive asChild>
-              <Link href={`${href}?delete=1`}>
-                <Trash2 aria-hidden />
-                Delete…
-              </Link>
-            </DropdownMenuItem>
-          </>
-        )}
-      </DropdownMenuContent>
-    </DropdownMenu>
+      }
+    >
+      <Dropdown {...props} />
+    </AfterHydration>
   );
 }

@@ -1,17 +1,13 @@
 "use client";
 
 import { ChevronDown, Languages } from "lucide-react";
-import { useState } from "react";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuLabel,
-  DropdownMenuRadioGroup,
-  DropdownMenuRadioItem,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { lazy, useState } from "react";
+import { AfterHydration } from "@/components/ui/after-hydration";
 
 export type NameVariant = { tag: string | null; label: string; value: string };
+
+// The menu's code (Radix dropdown) arrives just after the page, not with it; meanwhile its button is inert.
+const LanguageMenu = lazy(() => import("./language-menu").then((m) => ({ default: m.LanguageMenu })));
 
 /**
  * The client's name as the page's title, with a menu of its language-tagged variants (`client_name#fr`,
@@ -20,37 +16,27 @@ export type NameVariant = { tag: string | null; label: string; value: string };
 export function LocalizedName({ variants }: { variants: NameVariant[] }) {
   const [chosen, setChosen] = useState(0);
   const current = variants[chosen] ?? variants[0]!;
+  const trigger = (inert: boolean) => (
+    <button
+      type="button"
+      aria-label={`Name in other languages (showing ${current.label})`}
+      aria-disabled={inert || undefined}
+      className="inline-flex h-6 cursor-pointer items-center gap-1 rounded-md border border-zinc-200 px-1.5 text-xs font-medium text-zinc-600 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
+    >
+      <Languages className="size-3.5" aria-hidden />
+      {current.tag ?? "Default"}
+      <ChevronDown className="size-3 opacity-60" aria-hidden />
+    </button>
+  );
   return (
     <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
       <h1 lang={current.tag ?? undefined} className="min-w-0 truncate text-xl font-semibold tracking-tight text-zinc-900 dark:text-zinc-50">
         {current.value}
       </h1>
       {variants.length > 1 && (
-        <DropdownMenu>
-          <DropdownMenuTrigger
-            aria-label={`Name in other languages (showing ${current.label})`}
-            className="inline-flex h-6 cursor-pointer items-center gap-1 rounded-md border border-zinc-200 px-1.5 text-xs font-medium text-zinc-600 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
-          >
-            <Languages className="size-3.5" aria-hidden />
-            {current.tag ?? "Default"}
-            <ChevronDown className="size-3 opacity-60" aria-hidden />
-          </DropdownMenuTrigger>
-          <DropdownMenuContent align="start" className="min-w-64">
-            <DropdownMenuLabel>client_name in {variants.length} languages</DropdownMenuLabel>
-            <DropdownMenuRadioGroup value={String(chosen)} onValueChange={(value) => setChosen(Number(value))}>
-              {variants.map((variant, i) => (
-                <DropdownMenuRadioItem key={variant.tag ?? ""} value={String(i)}>
-                  <span className="grid min-w-0">
-                    <span className="truncate text-zinc-900 dark:text-zinc-100" lang={variant.tag ?? undefined}>
-                      {variant.value}
-                    </span>
-                    <span className="text-xs text-zinc-500 dark:text-zinc-400">{variant.label}</span>
-                  </span>
-                </DropdownMenuRadioItem>
-              ))}
-            </DropdownMenuRadioGroup>
-          </DropdownMenuContent>
-        </DropdownMenu>
+        <AfterHydration fallback={trigger(true)}>
+          <LanguageMenu variants={variants} chosen={chosen} onChoose={setChosen} trigger={trigger(false)} />
+        </AfterHydration>
       )}
     </div>
   );

@@ -31,24 +31,16 @@ const themeCommands = [
   { label: "Use the dark theme", value: "dark", icon: Moon },
 ] as const;
 
-/** Ctrl/⌘-K: jump to a console page, switch the theme, and (once `searchClients` is given) open a client. */
+/**
+ * Jump to a console page, switch the theme, and (once `searchClients` is given) open a client. Loaded on first
+ * use by CommandPaletteLoader, which also owns the Ctrl/⌘-K shortcut.
+ */
 export function CommandPalette({ searchClients }: { searchClients?: SearchClientsAction }) {
   const router = useRouter();
   const { setTheme } = useTheme();
   const { paletteOpen, setPaletteOpen } = useConsoleShell();
   const [query, setQuery] = useState("");
   const clients = useClientSearch(searchClients, paletteOpen ? query : "");
-
-  useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.key.toLowerCase() === "k" && (event.metaKey || event.ctrlKey) && !event.altKey) {
-        event.preventDefault();
-        setPaletteOpen(!paletteOpen);
-      }
-    }
-    document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
-  }, [paletteOpen, setPaletteOpen]);
 
   function run(action: () => void) {
     setPaletteOpen(false);

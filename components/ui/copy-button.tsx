@@ -2,10 +2,10 @@
 
 import { Check, Copy } from "lucide-react";
 import { useEffect, useState } from "react";
-import { toast } from "sonner";
 import { cn } from "@/lib/cn";
 import { Button } from "./button";
 import { Tooltip } from "./tooltip";
+import { toast } from "./toast";
 
 /** Copies `value`, shows a check for 2 s and announces "Copied" to screen readers. */
 export function CopyButton({ value, label = "Copy", className }: { value: string; label?: string; className?: string }) {

@@ -1,9 +1,12 @@
 "use client";
 
 import { ChevronDown, PlusCircle, X } from "lucide-react";
-import type { ReactNode } from "react";
+import { lazy, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
-import { Popover, PopoverContent, PopoverTrigger } from "./popover";
+import { AfterHydration } from "./after-hydration";
+
+// The popover's code (Radix) arrives just after the page, not with it; meanwhile the chip is inert.
+const FilterPopover = lazy(() => import("./filter-popover").then((m) => ({ default: m.FilterPopover })));
 
 /**
  * A filter of a list toolbar: a dashed "+ Type" chip while unset; once set, "Type: Web, Native" with a button
@@ -11,6 +14,16 @@ import { Popover, PopoverContent, PopoverTrigger } from "./popover";
  */
 export function FilterChip({ label, summary, onClear, children, contentClassName }: { label: string; summary?: string; onClear: () => void; children: ReactNode; contentClassName?: string }) {
   const active = Boolean(summary);
+  const trigger = (inert: boolean) => (
+    <button type="button" aria-disabled={inert || undefined} className="inline-flex h-full max-w-64 cursor-pointer items-center gap-1.5 rounded-md px-2.5 font-medium">
+      {!active && <PlusCircle className="size-3.5 shrink-0 text-zinc-400" aria-hidden />}
+      <span className="truncate">
+        {label}
+        {active && <span className="font-normal">: {summary}</span>}
+      </span>
+      {active && <ChevronDown className="size-3.5 shrink-0 opacity-60" aria-hidden />}
+    </button>
+  );
   return (
     <div
       className={cn(
@@ -20,19 +33,11 @@ export function FilterChip({ label, summary, onClear, children, contentClassName
           : "border border-dashed border-zinc-300 text-zinc-700 hover:border-zinc-400 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-300 dark:hover:border-zinc-600 dark:hover:bg-zinc-900",
       )}
     >
-      <Popover>
-        <PopoverTrigger className="inline-flex h-full max-w-64 cursor-pointer items-center gap-1.5 rounded-md px-2.5 font-medium">
-          {!active && <PlusCircle className="size-3.5 shrink-0 text-zinc-400" aria-hidden />}
-          <span className="truncate">
-            {label}
-            {active && <span className="font-normal">: {summary}</span>}
-          </span>
-          {active && <ChevronDown className="size-3.5 shrink-0 opacity-60" aria-hidden />}
-        </PopoverTrigger>
-        <PopoverContent className={cn("w-64 p-1.5", contentClassName)} aria-label={`Filter by ${label.toLowerCase()}`}>
+      <AfterHydration fallback={trigger(true)}>
+        <FilterPopover trigger={trigger(false)} label={`Filter by ${label.toLowerCase()}`} className={cn("w-64 p-1.5", contentClassName)}>
           {children}
-        </PopoverContent>
-      </Popover>
+        </FilterPopover>
+      </AfterHydration>
       {active && (
         <button
           type="button"
