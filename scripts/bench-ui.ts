@@ -49,14 +49,23 @@ async function loadData(databaseUrl: string, env: NodeJS.ProcessEnv) {
   try {
     const [{ n }] = (await client.query<{ n: number }>("SELECT count(*)::int AS n FROM client WHERE deleted_at IS NULL")).rows as [{ n: number }];
     if (n >= syntheticClients) return process.stdout.write(`Reusing ${n.toLocaleString("en")} clients.\n`);
-    // A throw-away database: durability buys nothing while loading it.
+    // A throw-away database: durability buys nothing while loading it, and the list's secondary indexes (the
+    // trigram index above all) are built faster once, after the load, than row by row during it.
     await client.query("ALTER SYSTEM SET fsync = off");
     await client.query("ALTER SYSTEM SET synchronous_commit = off");
     await client.query("ALTER SYSTEM SET max_wal_size = '4GB'");
     await client.query("SELECT pg_reload_conf()");
+    const indexes = (
+      await client.query<{ name: string; definition: string }>(
+        "SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS definition FROM pg_index WHERE indrelid = 'client'::regclass AND NOT indisunique AND NOT indisprimary",
+      )
+    ).rows;
+    for (const { name } of indexes) await client.query(`DROP INDEX ${name}`);
     const started = Date.now();
     process.stdout.write(`Loading the demo data set and ${syntheticClients.toLocaleString("en")} synthetic clients (a few minutes)…\n`);
     await exec(process.execPath, ["--import", "tsx", "scripts/seed.ts", "--clients", String(syntheticClients)], { env, maxBuffer: 64 * 1024 * 1024 });
+    await client.query("SET maintenance_work_mem = '512MB'");
+    for (const { definition } of indexes) await client.query(definition);
     await client.query("ALTER SYSTEM RESET ALL");
     await client.query("SELECT pg_reload_conf()");
     await client.query("VACUUM ANALYZE client");

@@ -33,7 +33,9 @@ export async function ClientsTable({
   canDelete: boolean;
 }) {
   const filtered = isFiltered(query);
-  const [page, count] = await Promise.all([listClients(serviceId, query), filtered ? countClients(serviceId, query) : total]);
+  const [page, estimated] = await Promise.all([listClients(serviceId, query), filtered ? countClients(serviceId, query) : total]);
+  // On the last page the total is known exactly, whatever the estimate said.
+  const count = page.nextCursor ? estimated : { value: page.start + page.rows.length - 1, exact: true };
 
   if (page.rows.length === 0) {
     if (filtered)

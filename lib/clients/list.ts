@@ -140,16 +140,18 @@ export async function listClients(serviceId: string, query: ClientListQuery, siz
 export const exactCountCap = 10_000;
 
 /**
- * How many live clients match the filters: exact up to `cap` (counting at most cap + 1 index entries), and
- * beyond it the planner's estimate, so a page view never counts a million rows.
+ * How many live clients match the filters: the planner's estimate when it is past `cap`, otherwise an exact
+ * count of at most cap + 1 rows (and the estimate again if even that overflows). A page view never counts a
+ * million rows, nor thousands of search matches (each a heap fetch: trigram matches must be rechecked).
  */
 export async function countClients(serviceId: string, filters: ClientFilters, cap = exactCountCap): Promise<ClientCount> {
   const where = filterConditions(serviceId, filters);
-  const [{ n }] = await db().$queryRaw<[{ n: number }]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM client WHERE ${where} LIMIT ${cap + 1}) AS capped`;
-  if (n <= cap) return { value: n, exact: true };
   const [{ "QUERY PLAN": plan }] = await db().$queryRaw<[{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }]>`EXPLAIN (FORMAT JSON) SELECT 1 FROM client WHERE ${where}`;
-  // The estimate can fall below what was just counted; never say fewer than that.
-  return { value: Math.max(Math.round(plan[0].Plan["Plan Rows"]), cap + 1), exact: false };
+  const estimate = Math.round(plan[0].Plan["Plan Rows"]);
+  if (estimate > cap) return { value: estimate, exact: false };
+  const [{ n }] = await db().$queryRaw<[{ n: number }]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM client WHERE ${where} LIMIT ${cap + 1}) AS capped`;
+  // Past the cap after all: the estimate, but never fewer than were just counted.
+  return n <= cap ? { value: n, exact: true } : { value: Math.max(estimate, cap + 1), exact: false };
 }
 
 /** The command palette's jump list: the client with exactly this id first, then names and other matches A to Z. */
