@@ -1,22 +1,27 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useOptimistic, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FilterChip, FilterOption } from "@/components/ui/filter-chip";
 import { DateRangeForm, dateRangeSummary } from "@/components/ui/date-range-form";
 import { SearchField } from "@/components/ui/search-field";
 import { auditActions, auditOutcomes } from "@/lib/audit";
-import { auditActionLabels, auditLogHref, isAuditFiltered, type AuditLogQuery } from "@/lib/audit-log/params";
+import { auditActionLabels, auditLogHref, isAuditFiltered, noAuditFilters, type AuditLogQuery } from "@/lib/audit-log/params";
 
 const outcomeLabels = { success: "Success", failure: "Failure", denied: "Denied" } as const;
 
 /** The audit log's filters: actor and client as text, action and outcome as chips, a date range; all in the URL. */
-export function AuditFilters({ query }: { query: AuditLogQuery }) {
+export function AuditFilters({ query: rendered }: { query: AuditLogQuery }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const go = (changes: Partial<AuditLogQuery>, mode: "push" | "replace" = "push") => startTransition(() => router[mode](auditLogHref(query, changes), { scroll: false }));
-  const cleared = { actor: undefined, action: undefined, client: undefined, outcome: undefined, from: undefined, to: undefined };
+  // A chip shows its new state at once, while the server renders the events for it.
+  const [query, showQuery] = useOptimistic(rendered);
+  const go = (changes: Partial<AuditLogQuery>, mode: "push" | "replace" = "push") =>
+    startTransition(() => {
+      showQuery({ ...query, ...changes });
+      router[mode](auditLogHref(query, changes), { scroll: false });
+    });
 
   return (
     <div className="mt-5 flex flex-wrap items-center gap-2" role="search" aria-label="Audit events">
@@ -38,7 +43,7 @@ export function AuditFilters({ query }: { query: AuditLogQuery }) {
       </FilterChip>
       <DateRangeFilter query={query} onApply={(from, to) => go({ from, to })} />
       {isAuditFiltered(query) && (
-        <Button variant="ghost" size="sm" onClick={() => go(cleared)}>
+        <Button variant="ghost" size="sm" onClick={() => go(noAuditFilters)}>
           Clear filters
         </Button>
       )}

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import { HoverPrefetchLink } from "@/components/ui/hover-prefetch-link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { auditActionLabel, type AuditOutcomeName } from "@/lib/audit-log/params";
@@ -75,13 +75,13 @@ function AuditClient({ row }: { row: AuditLogRow }) {
       </span>
     );
   return (
-    <Link href={`/clients/${encodeURIComponent(row.clientId)}`} className="group block min-w-0">
+    <HoverPrefetchLink href={`/clients/${encodeURIComponent(row.clientId)}`} className="group block min-w-0">
       <span className="block truncate text-[13px] font-medium text-accent-700 group-hover:underline dark:text-accent-400">
         {row.client.name ?? "Unnamed client"}
         {row.client.deleted && <span className="ml-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400">(deleted)</span>}
       </span>
       <span className="block truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{row.clientId}</span>
-    </Link>
+    </HoverPrefetchLink>
   );
 }
 

@@ -28,14 +28,14 @@ export function ClientRowMenuDropdown({ clientId, clientName, canEdit, canDelete
       </DropdownMenuTrigger>
       <DropdownMenuContent>
         <DropdownMenuItem asChild>
-          <Link href={href}>
+          <Link href={href} prefetch={false}>
             <Eye aria-hidden />
             View
           </Link>
         </DropdownMenuItem>
         {canEdit && (
           <DropdownMenuItem asChild>
-            <Link href={`${href}/edit`}>
+            <Link href={`${href}/edit`} prefetch={false}>
               <Pencil aria-hidden />
               Edit
             </Link>
@@ -49,7 +49,7 @@ export function ClientRowMenuDropdown({ clientId, clientName, canEdit, canDelete
           <>
             <DropdownMenuSeparator />
             <DropdownMenuItem destructive asChild>
-              <Link href={`${href}?delete=1`}>
+              <Link href={`${href}?delete=1`} prefetch={false}>
                 <Trash2 aria-hidden />
                 Delete…
               </Link>

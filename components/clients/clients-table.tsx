@@ -2,6 +2,7 @@ import { ArrowDown, ArrowUp, SearchX } from "lucide-react";
 import Link from "next/link";
 import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { HoverPrefetchLink } from "@/components/ui/hover-prefetch-link";
 import { Pagination } from "@/components/ui/pagination";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -12,10 +13,9 @@ import { cn } from "@/lib/cn";
 import { ClientKindBadge, GrantTypeChip } from "./client-badges";
 import { ClientLogo } from "./client-logo";
 import { ClientRowMenu } from "./client-row-menu";
+import { clientColumns } from "./clients-table-columns";
 
-// Columns that give way on narrow windows (the table stays usable at 768 px; the name and type always show).
-const wide = "hidden xl:table-cell";
-const medium = "hidden lg:table-cell";
+const { wide, medium } = clientColumns;
 
 /** One page of the clients list with its paging, or the no-results state. Rendered inside the page's Suspense. */
 export async function ClientsTable({
@@ -120,7 +120,7 @@ function ClientRow({ row, canEdit, canDelete }: { row: ClientListRow; canEdit: b
         <div className="flex min-w-0 items-center gap-3">
           <ClientLogo src={row.logoUri} name={row.name} />
           <div className="min-w-0">
-            <Link
+            <HoverPrefetchLink
               href={href}
               className={cn(
                 "block truncate font-medium text-zinc-900 hover:underline dark:text-zinc-100",
@@ -128,7 +128,7 @@ function ClientRow({ row, canEdit, canDelete }: { row: ClientListRow; canEdit: b
               )}
             >
               {name}
-            </Link>
+            </HoverPrefetchLink>
             <span className="block truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{row.clientId}</span>
           </div>
         </div>
@@ -189,6 +189,7 @@ function SortLink({ query, sort, children }: { query: ClientListQuery; sort: Cli
     <Link
       href={clientListHref(query, { sort, order })}
       scroll={false}
+      prefetch={false}
       className={cn("inline-flex items-center gap-1 rounded-sm hover:text-zinc-900 dark:hover:text-zinc-100", active && "text-zinc-900 dark:text-zinc-100")}
     >
       {children}

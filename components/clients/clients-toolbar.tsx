@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useOptimistic, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FilterChip, FilterOption } from "@/components/ui/filter-chip";
 import { DateRangeForm, dateRangeSummary } from "@/components/ui/date-range-form";
@@ -10,11 +10,11 @@ import { SearchField } from "@/components/ui/search-field";
 import { clientKindLabels, clientKinds } from "@/lib/clients/kind";
 import { authMethodLabel, grantTypeLabel } from "@/lib/clients/labels";
 import {
-  clearedFilters,
   clientListHref,
   createdRanges,
   defaultOrder,
   isFiltered,
+  noFilters,
   type ClientListQuery,
   type ClientSort,
   type CreatedRange,
@@ -33,14 +33,19 @@ const sortChoices: { value: `${ClientSort}:${SortOrder}`; label: string }[] = [
 ];
 
 /** Search, filter chips and sort of the clients list; every change is a new URL, rendered on the server. */
-export function ClientsToolbar({ query }: { query: ClientListQuery }) {
+export function ClientsToolbar({ query: rendered }: { query: ClientListQuery }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  // A chip shows its new state at once, while the server renders the list for it.
+  const [query, showQuery] = useOptimistic(rendered);
 
   // Typing replaces the URL (Back skips keystrokes); a filter, sort or clear is a step of its own.
   function go(changes: Partial<ClientListQuery>, mode: "push" | "replace" = "push") {
     const href = clientListHref(query, changes);
-    startTransition(() => router[mode](href, { scroll: false }));
+    startTransition(() => {
+      showQuery({ ...query, ...changes });
+      router[mode](href, { scroll: false });
+    });
   }
   const toggle = <T extends string>(list: readonly T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
 
@@ -78,7 +83,7 @@ export function ClientsToolbar({ query }: { query: ClientListQuery }) {
       </FilterChip>
       <CreatedFilter query={query} go={go} />
       {isFiltered(query) && (
-        <Button variant="ghost" size="sm" onClick={() => startTransition(() => router.push(clearedFilters(query), { scroll: false }))}>
+        <Button variant="ghost" size="sm" onClick={() => go(noFilters)}>
           Clear filters
         </Button>
       )}

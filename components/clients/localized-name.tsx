@@ -19,7 +19,7 @@ export function LocalizedName({ variants }: { variants: NameVariant[] }) {
   const trigger = (inert: boolean) => (
     <button
       type="button"
-      aria-label={`Name in other languages (showing ${current.label})`}
+      aria-label={`Name in other languages, showing ${current.tag ?? "Default"}`}
       aria-disabled={inert || undefined}
       className="inline-flex h-6 cursor-pointer items-center gap-1 rounded-md border border-zinc-200 px-1.5 text-xs font-medium text-zinc-600 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
     >

@@ -71,12 +71,15 @@ export function CommandPalette({ searchClients }: { searchClients?: SearchClient
               {clients.searching && <LoaderCircle className="size-4 shrink-0 animate-spin text-zinc-400" aria-label="Searching" />}
             </div>
             <Command.List className="max-h-[min(60vh,24rem)] overflow-y-auto p-1.5">
-              <Command.Empty className="px-3 py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">
-                {clients.searching ? "Searching…" : `Nothing matches “${query}”.`}
-              </Command.Empty>
+              {clients.hits.length === 0 && (
+                <Command.Empty className="px-3 py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">
+                  {clients.searching ? "Searching…" : `Nothing matches “${query}”.`}
+                </Command.Empty>
+              )}
               {clients.error && <p className="px-3 py-2 text-[13px] text-red-600 dark:text-red-400">{clients.error}</p>}
               {clients.hits.length > 0 && (
-                <Group heading="Clients">
+                // The server already matched these: cmdk must not filter them (nor their group) out again.
+                <Group heading="Clients" forceMount>
                   {clients.hits.map((hit) => (
                     <Item
                       key={hit.clientId}
@@ -115,10 +118,11 @@ export function CommandPalette({ searchClients }: { searchClients?: SearchClient
   );
 }
 
-function Group({ heading, children }: { heading: string; children: ReactNode }) {
+function Group({ heading, children, forceMount }: { heading: string; children: ReactNode; forceMount?: boolean }) {
   return (
     <Command.Group
       heading={heading}
+      forceMount={forceMount}
       className="[&_[cmdk-group-heading]]:px-2.5 [&_[cmdk-group-heading]]:pt-2 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-zinc-500 dark:[&_[cmdk-group-heading]]:text-zinc-400"
     >
       {children}

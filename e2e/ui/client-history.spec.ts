@@ -19,7 +19,7 @@ test.describe("signed in as an admin", () => {
     await expect(newest).toContainText("Updated");
     await expect(newest).toContainText("Current");
     await expect(newest).toContainText("1 field changed");
-    await expect(newest).toContainText(/registrar\.example via Console/);
+    await expect(newest).toContainText(/registrar\.example\s*via Console/);
     await expect(newest.locator("time")).toBeVisible();
     await expect(newest).toContainText("software_version");
     const oldest = revisions(page).last();

@@ -8,6 +8,13 @@ const table = (page: Page) => page.getByRole("table", { name: "Clients" });
 /** The names of the listed clients, in order. */
 const listedNames = (page: Page) => table(page).locator("tbody tr td:first-child a").allTextContents();
 const search = (page: Page) => page.getByRole("searchbox", { name: "Search clients" });
+/** Waits until the page is interactive: the row menus' code arrives just after hydration. */
+const hydrated = (page: Page) => expect(page.getByRole("button", { name: /^Actions for / }).first()).not.toHaveAttribute("aria-disabled", "true");
+/** Opens a filter chip's popover (its code arrives just after hydration, see hydrated()). */
+const openFilter = async (page: Page, label: string) => {
+  await hydrated(page);
+  await page.getByRole("button", { name: label, exact: true }).click();
+};
 
 test.describe("signed in as an admin", () => {
   test.use({ storageState: authFile("admin") });
@@ -25,6 +32,7 @@ test.describe("signed in as an admin", () => {
     await expect(row.getByText("https://tenant-01.reports.initech.example/oauth/callback")).toBeVisible();
     await expect(row.getByText("+27")).toBeVisible();
     await expect(row.locator("time")).toHaveCount(2);
+    await hydrated(page);
     await row.locator("time").first().hover();
     await expect(page.getByRole("tooltip")).toHaveText(/\d{4}/);
   });
@@ -58,8 +66,8 @@ test.describe("signed in as an admin", () => {
 
   test("[CLIENTS][LIST] filter chips: type, auth method, grant type, created; each in the URL and clearable", async ({ page }) => {
     await page.goto("/clients");
-    await page.getByRole("button", { name: "Type" }).click();
-    await page.getByRole("checkbox", { name: "Machine" }).check();
+    await openFilter(page, "Type");
+    await page.getByRole("checkbox", { name: "Machine" }).click();
     await expect(page).toHaveURL("/clients?type=machine");
     await page.keyboard.press("Escape");
     await expect(page.getByRole("button", { name: "Type: Machine" })).toBeVisible();
@@ -68,8 +76,8 @@ test.describe("signed in as an admin", () => {
     );
     await expect(table(page).getByText("Web", { exact: true })).toHaveCount(0);
 
-    await page.getByRole("button", { name: "Auth method" }).click();
-    await page.getByRole("checkbox", { name: "Mutual TLS" }).check();
+    await openFilter(page, "Auth method");
+    await page.getByRole("checkbox", { name: "Mutual TLS" }).click();
     await expect(page).toHaveURL("/clients?type=machine&auth=tls_client_auth");
     await page.keyboard.press("Escape");
     await expect.poll(() => listedNames(page)).toEqual(["Branch Teller Console"]);
@@ -78,14 +86,14 @@ test.describe("signed in as an admin", () => {
     await page.getByRole("button", { name: "Clear the auth method filter" }).click();
     await expect(page).toHaveURL("/clients");
 
-    await page.getByRole("button", { name: "Grant type" }).click();
-    await page.getByRole("checkbox", { name: "Device code" }).check();
+    await openFilter(page, "Grant type");
+    await page.getByRole("checkbox", { name: "Device code" }).click();
     await page.keyboard.press("Escape");
     await expect.poll(() => listedNames(page)).toEqual(["Living Room TV"]);
 
     await page.getByRole("button", { name: "Clear the grant type filter" }).click();
-    await page.getByRole("button", { name: "Created" }).click();
-    await page.getByRole("radio", { name: "Last 24 hours" }).check();
+    await openFilter(page, "Created");
+    await page.getByRole("radio", { name: "Last 24 hours" }).click();
     await expect(page).toHaveURL("/clients?created=24h");
     await expect.poll(async () => (await listedNames(page)).length).toBeGreaterThan(40);
     await page.getByLabel("To").fill("2001-01-01");
@@ -112,8 +120,8 @@ test.describe("signed in as an admin", () => {
 
   test("[CLIENTS][LIST] Back and Forward walk through filter states, server-rendered each time", async ({ page }) => {
     await page.goto("/clients");
-    await page.getByRole("button", { name: "Type" }).click();
-    await page.getByRole("checkbox", { name: "Machine" }).check();
+    await openFilter(page, "Type");
+    await page.getByRole("checkbox", { name: "Machine" }).click();
     await page.keyboard.press("Escape");
     await expect(page).toHaveURL("/clients?type=machine");
     await search(page).fill("globex");
@@ -131,6 +139,7 @@ test.describe("signed in as an admin", () => {
   test("[CLIENTS][LIST] the row menu: View, Edit, Copy client id, Delete", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.goto("/clients?q=Initech");
+    await hydrated(page);
     await page.getByRole("button", { name: "Actions for Initech Reports" }).click();
     const menu = page.getByRole("menu");
     await expect(menu.getByRole("menuitem")).toHaveText(["View", "Edit", "Copy client id", "Delete…"]);
@@ -202,6 +211,7 @@ test.describe("signed in as a viewer", () => {
     await page.goto("/clients");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Clients · \d+$/);
     await expect(page.getByRole("link", { name: "Register client" })).toHaveCount(0);
+    await hydrated(page);
     await page.getByRole("button", { name: "Actions for Initech Reports" }).click();
     await expect(page.getByRole("menu").getByRole("menuitem")).toHaveText(["View", "Copy client id"]);
   });

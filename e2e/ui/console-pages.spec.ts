@@ -21,7 +21,8 @@ for (const colorScheme of ["light", "dark"] as const) {
     test(`[CLIENTS][A11Y] the clients list, its no-results state and a narrow window (${colorScheme})`, async ({ page }) => {
       await page.goto("/clients");
       await check(page, `clients-${colorScheme}`, () => expect(page.getByRole("table", { name: "Clients" })).toBeVisible());
-      await page.getByRole("button", { name: "Type" }).click();
+      await expect(page.getByRole("button", { name: "Type", exact: true })).not.toHaveAttribute("aria-disabled", "true");
+      await page.getByRole("button", { name: "Type", exact: true }).click();
       await check(page, `clients-filter-${colorScheme}`, () => expect(page.getByRole("checkbox", { name: "Web" })).toBeVisible());
       await page.keyboard.press("Escape");
       await page.goto("/clients?q=no-such-client");
@@ -59,7 +60,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
 
     test(`[CLIENTS][LOADING] the loading skeletons of the list, a client and the audit log (${colorScheme})`, async ({ page }) => {
-      // Holds back the page's server render (not its prefetch) so that the skeleton stays on screen.
+      // Holds back a navigation's server render (not its prefetch) so that the page's skeleton stays on screen.
       let release = () => {};
       const hold = (pathname: RegExp) =>
         page.route(
@@ -79,14 +80,21 @@ for (const colorScheme of ["light", "dark"] as const) {
         await expect(page.getByRole("status", { name: status })).toBeHidden();
         await page.unrouteAll({ behavior: "ignoreErrors" });
       };
+      const sidebar = page.getByRole("navigation", { name: "Console" });
 
       await page.goto("/audit");
+      // Links navigate in the page (and show skeletons) only once it is hydrated: the chips' code is its sign.
+      await expect(page.getByRole("button", { name: "Outcome", exact: true })).not.toHaveAttribute("aria-disabled", "true");
       await hold(/^\/clients$/);
-      await skeleton("loading-clients", "Loading clients", () => page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Clients" }).click());
+      await skeleton("loading-clients", "Loading clients", () => sidebar.getByRole("link", { name: "Clients" }).click());
+      // A row's link prefetches the client's loading state when the pointer is on it.
+      const initech = page.getByRole("table", { name: "Clients" }).getByRole("link", { name: "Initech Reports" });
+      await initech.hover();
+      await page.waitForLoadState("networkidle");
       await hold(/^\/clients\/[^/]+$/);
-      await skeleton("loading-client", "Loading client", () => page.getByRole("link", { name: "Initech Reports" }).click());
+      await skeleton("loading-client", "Loading client", () => initech.click());
       await hold(/^\/audit$/);
-      await skeleton("loading-audit", "Loading audit events", () => page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Audit log" }).click());
+      await skeleton("loading-audit", "Loading audit events", () => sidebar.getByRole("link", { name: "Audit log" }).click());
     });
   });
 }

@@ -56,6 +56,9 @@ export function parseAuditLogQuery(params: SearchParamsInput): AuditLogQuery {
   };
 }
 
+/** The changes that clear every filter. */
+export const noAuditFilters: AuditLogFilters = { actor: undefined, action: undefined, client: undefined, outcome: undefined, from: undefined, to: undefined };
+
 export const isAuditFiltered = (f: AuditLogFilters) => Boolean(f.actor || f.action || f.client || f.outcome || f.from || f.to);
 
 /** The audit log's URL for `query` with `changes`; changing a filter starts from the first page. */

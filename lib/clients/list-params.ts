@@ -95,7 +95,8 @@ export function clientListHref(query: ClientListQuery, changes: Partial<ClientLi
   });
 }
 
+/** The changes that clear the search and every filter (the sort stays). */
+export const noFilters: ClientFilters = { q: undefined, kinds: [], authMethods: [], grantTypes: [], created: undefined, createdFrom: undefined, createdTo: undefined };
+
 /** The same list with every filter and the search cleared (sort kept). */
-export function clearedFilters(query: ClientListQuery): string {
-  return clientListHref(query, { q: undefined, kinds: [], authMethods: [], grantTypes: [], created: undefined, createdFrom: undefined, createdTo: undefined });
-}
+export const clearedFilters = (query: ClientListQuery): string => clientListHref(query, noFilters);

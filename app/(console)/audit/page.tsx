@@ -10,7 +10,7 @@ import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { auditLogHref, isAuditFiltered, parseAuditLogQuery, type AuditLogQuery } from "@/lib/audit-log/params";
+import { auditLogHref, isAuditFiltered, noAuditFilters, parseAuditLogQuery, type AuditLogQuery } from "@/lib/audit-log/params";
 import { listAuditEvents } from "@/lib/audit-log/query";
 import { requirePermission } from "@/lib/auth/session";
 import { config } from "@/lib/config";
@@ -37,7 +37,7 @@ async function AuditEvents({ serviceId, query }: { serviceId: string; query: Aud
     if (isAuditFiltered(query))
       return (
         <EmptyState className="mt-4" icon={SearchX} title="No audit events match these filters" description="Widen the date range or clear a filter.">
-          <Link href={auditLogHref(query, { actor: undefined, action: undefined, client: undefined, outcome: undefined, from: undefined, to: undefined })} className={buttonClassName({ variant: "secondary" })}>
+          <Link href={auditLogHref(query, noAuditFilters)} className={buttonClassName({ variant: "secondary" })}>
             Clear filters
           </Link>
         </EmptyState>

@@ -13,8 +13,10 @@ export function ComparePicker({ basePath, versions, from, to }: { basePath: stri
   const [older, setOlder] = useState(from);
   const [newer, setNewer] = useState(to);
   const select = (id: string, label: string, value: number, onChange: (v: number) => void) => (
-    <label htmlFor={id} className="flex items-center gap-2">
-      <span className="text-zinc-600 dark:text-zinc-400">{label}</span>
+    <span className="flex items-center gap-2">
+      <label htmlFor={id} className="text-zinc-600 dark:text-zinc-400">
+        {label}
+      </label>
       <select id={id} value={value} onChange={(event) => onChange(Number(event.target.value))} className={cn(fieldClassName, "h-8 w-auto cursor-pointer text-[13px]")}>
         {versions.map((v) => (
           <option key={v} value={v}>
@@ -22,7 +24,7 @@ export function ComparePicker({ basePath, versions, from, to }: { basePath: stri
           </option>
         ))}
       </select>
-    </label>
+    </span>
   );
   return (
     <form
