@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { countClients, findClientsToJumpTo, listClients, type ClientListRow } from "@/lib/clients/list";
+import { countClients, findClientsToJumpTo, listClients, readClientList, type ClientListRow } from "@/lib/clients/list";
 import { parseClientListQuery, type ClientListQuery } from "@/lib/clients/list-params";
 import { remove } from "@/lib/registration/service";
 import { machineClient, nativeClient, webClient } from "./support/metadata";
@@ -178,6 +178,29 @@ describe("[CLIENTS][LIST][QUERY] counts", () => {
     const count = await countClients(serviceId, query(), 3);
     expect(count.exact).toBe(false);
     expect(count.value).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("[CLIENTS][LIST][QUERY] a page with its count", () => {
+  it("reads the same rows whether they are read in sort order or fetched by their filter and sorted", async () => {
+    for (const search of ["grant=refresh_token&sort=name", "grant=refresh_token&sort=name&order=desc", "type=web&sort=created&order=asc", "q=example&sort=updated"]) {
+      const inOrder = await listClients(serviceId, query(search), 2);
+      const fetchedThenSorted = await listClients(serviceId, query(search), 2, { value: 3, exact: true });
+      expect(names(fetchedThenSorted.rows)).toEqual(names(inOrder.rows));
+      expect(fetchedThenSorted.nextCursor).toEqual(inOrder.nextCursor);
+      if (inOrder.nextCursor) {
+        const next = await listClients(serviceId, query(search, { after: inOrder.nextCursor, start: 3 }), 2, { value: 3, exact: true });
+        expect(names(next.rows)).toEqual(names((await listClients(serviceId, query(search, { after: inOrder.nextCursor, start: 3 }), 2)).rows));
+      }
+    }
+  });
+
+  it("counts a grant filter first, reuses the total when nothing is filtered, and knows the total on the last page", async () => {
+    const total = await countClients(serviceId, query());
+    expect(await readClientList(serviceId, query("grant=urn:ietf:params:oauth:grant-type:device_code"), total)).toMatchObject({ count: { value: 1, exact: true } });
+    // Unfiltered, the given total is the count; here the only page is the last, so its rows give the exact total.
+    const unfiltered = await readClientList(serviceId, query(), { value: 123_456, exact: false });
+    expect(unfiltered.count).toEqual({ value: 6, exact: true });
   });
 });
 

@@ -7,7 +7,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { authMethodLabel, grantTypeLabel } from "@/lib/clients/labels";
-import { countClients, listClients, type ClientCount, type ClientListRow } from "@/lib/clients/list";
+import { readClientList, type ClientCount, type ClientListRow } from "@/lib/clients/list";
 import { clearedFilters, clientListHref, defaultOrder, isFiltered, type ClientListQuery, type ClientSort } from "@/lib/clients/list-params";
 import { cn } from "@/lib/cn";
 import { ClientKindBadge, GrantTypeChip } from "./client-badges";
@@ -33,9 +33,7 @@ export async function ClientsTable({
   canDelete: boolean;
 }) {
   const filtered = isFiltered(query);
-  const [page, estimated] = await Promise.all([listClients(serviceId, query), filtered ? countClients(serviceId, query) : total]);
-  // On the last page the total is known exactly, whatever the estimate said.
-  const count = page.nextCursor ? estimated : { value: page.start + page.rows.length - 1, exact: true };
+  const { page, count } = await readClientList(serviceId, query, total);
 
   if (page.rows.length === 0) {
     if (filtered)
