@@ -41,6 +41,14 @@ export function CommandPalette({ searchClients }: { searchClients?: SearchClient
   const { paletteOpen, setPaletteOpen } = useConsoleShell();
   const [query, setQuery] = useState("");
   const clients = useClientSearch(searchClients, paletteOpen ? query : "");
+  // The highlighted item: the first client found, once found, so that Enter opens it.
+  const [highlighted, setHighlighted] = useState("");
+  const firstHit = clients.hits[0] ? `client ${clients.hits[0].clientId}` : null;
+  const [shownFirstHit, setShownFirstHit] = useState<string | null>(null);
+  if (firstHit !== shownFirstHit) {
+    setShownFirstHit(firstHit);
+    if (firstHit) setHighlighted(firstHit);
+  }
 
   function run(action: () => void) {
     setPaletteOpen(false);
@@ -59,7 +67,7 @@ export function CommandPalette({ searchClients }: { searchClients?: SearchClient
           <VisuallyHidden.Root>
             <DialogPrimitive.Title>Command palette</DialogPrimitive.Title>
           </VisuallyHidden.Root>
-          <Command label="Command palette" loop className="flex flex-col">
+          <Command label="Command palette" loop value={highlighted} onValueChange={setHighlighted} className="flex flex-col">
             <div className="flex items-center gap-2 border-b border-zinc-200 px-3.5 dark:border-zinc-800">
               <Search className="size-4 shrink-0 text-zinc-400" aria-hidden />
               <Command.Input

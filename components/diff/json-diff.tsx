@@ -4,7 +4,7 @@ export function JsonDiff({ before, after }: { before: unknown; after: unknown })
   return (
     <div className="grid gap-3 md:grid-cols-2">
       {[before, after].map((document, i) => (
-        <pre key={i} className="overflow-x-auto rounded-md bg-zinc-50 p-3 font-mono text-xs dark:bg-zinc-900">
+        <pre key={i} tabIndex={0} className="overflow-x-auto rounded-md bg-zinc-50 p-3 font-mono text-xs dark:bg-zinc-900">
           {JSON.stringify(document, null, 2)}
         </pre>
       ))}

@@ -56,8 +56,8 @@ test.describe("signed in as a viewer", () => {
     await expect.poll(async () => new Set(await column(page, 3).locator("span:first-child").allTextContents())).toEqual(new Set(["admin:dana.okafor@registrar.example"]));
 
     await openFilter(page, "Date");
-    await page.getByLabel("From").fill("2001-01-01");
-    await page.getByLabel("To").fill("2001-01-31");
+    await page.getByLabel("From", { exact: true }).fill("2001-01-01");
+    await page.getByLabel("To", { exact: true }).fill("2001-01-31");
     await page.getByRole("button", { name: "Apply range" }).click();
     await expect(page).toHaveURL("/audit?actor=dana.okafor&from=2001-01-01&to=2001-01-31");
     await expect(page.getByRole("heading", { name: "No audit events match these filters" })).toBeVisible();

@@ -4,6 +4,7 @@ import { authFile, openClient, screenshots, seriousViolations } from "../support
 
 // Every browsing page in light and dark mode: no serious accessibility problem (axe), and a full-page
 // screenshot in e2e/screenshots/ to look at. Also the loading skeletons, caught by holding a navigation back.
+// The file's name puts it first in the ui project, so the screenshots show the demo data as it was loaded.
 
 test.use({ storageState: authFile("admin") });
 
