@@ -68,3 +68,13 @@ export async function openClient(page: Page, name: string): Promise<string> {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
   return decodeURIComponent(new URL(page.url()).pathname.split("/")[2]!);
 }
+
+/**
+ * Opens a filter chip's popover. Its code arrives just after hydration and the chip is inert until then, so
+ * this also waits for the page to be interactive.
+ */
+export async function openFilter(page: Page, label: string) {
+  const chip = page.getByRole("button", { name: label, exact: true });
+  await expect(chip).not.toHaveAttribute("aria-disabled", "true");
+  await chip.click();
+}

@@ -48,3 +48,22 @@ export function dayRange(from: string | undefined, to: string | undefined): { fr
     to: to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : undefined,
   };
 }
+
+/** Where a keyset-paged list stands: after or before a row (a cursor), and the position of its first row. */
+export type PagePosition = { after?: string; before?: string; start: number };
+
+/** The page position in the URL (`after` wins over `before`; `start` counts only with a cursor). */
+export function readPagePosition(params: SearchParamsInput): PagePosition {
+  const after = readParam(params, "after");
+  const before = after ? undefined : readParam(params, "before");
+  return { after, before, start: after || before ? (readPositiveInt(params, "start") ?? 1) : 1 };
+}
+
+/** `query` with `changes`; any change but a turn of the page goes back to the first page. */
+export function withChanges<T extends PagePosition>(query: T, changes: Partial<T>): T {
+  const paging = "after" in changes || "before" in changes;
+  return { ...query, ...(!paging && { after: undefined, before: undefined, start: 1 }), ...changes };
+}
+
+/** The URL entries of a page position, for hrefWith. */
+export const pagePositionEntries = ({ after, before, start }: PagePosition) => ({ after, before: after ? undefined : before, start: after || before ? start : undefined });

@@ -3,13 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useOptimistic, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { FilterChip, FilterOption } from "@/components/ui/filter-chip";
+import { ChoiceFilter, FilterChip } from "@/components/ui/filter-chip";
 import { DateRangeForm, dateRangeSummary } from "@/components/ui/date-range-form";
 import { SearchField } from "@/components/ui/search-field";
 import { auditActions, auditOutcomes } from "@/lib/audit";
-import { auditActionLabels, auditLogHref, isAuditFiltered, noAuditFilters, type AuditLogQuery } from "@/lib/audit-log/params";
-
-const outcomeLabels = { success: "Success", failure: "Failure", denied: "Denied" } as const;
+import { auditActionLabels, auditLogHref, auditOutcomeLabels, isAuditFiltered, noAuditFilters, type AuditLogQuery } from "@/lib/audit-log/params";
+import { withChanges } from "@/lib/url-state";
 
 /** The audit log's filters: actor and client as text, action and outcome as chips, a date range; all in the URL. */
 export function AuditFilters({ query: rendered }: { query: AuditLogQuery }) {
@@ -19,7 +18,7 @@ export function AuditFilters({ query: rendered }: { query: AuditLogQuery }) {
   const [query, showQuery] = useOptimistic(rendered);
   const go = (changes: Partial<AuditLogQuery>, mode: "push" | "replace" = "push") =>
     startTransition(() => {
-      showQuery({ ...query, ...changes });
+      showQuery(withChanges(query, changes));
       router[mode](auditLogHref(query, changes), { scroll: false });
     });
 
@@ -27,20 +26,23 @@ export function AuditFilters({ query: rendered }: { query: AuditLogQuery }) {
     <div className="mt-5 flex flex-wrap items-center gap-2" role="search" aria-label="Audit events">
       <SearchField className="w-full sm:w-64" label="Actor" placeholder="Actor (e-mail, client:…)" value={query.actor ?? ""} onSearch={(actor) => go({ actor: actor || undefined }, "replace")} pending={pending} />
       <SearchField className="w-full sm:w-64" label="Client id" placeholder="Client id" value={query.client ?? ""} onSearch={(client) => go({ client: client || undefined }, "replace")} />
-      <FilterChip label="Action" summary={query.action && auditActionLabels[query.action]} onClear={() => go({ action: undefined })} contentClassName="w-80">
-        {auditActions.map((action) => (
-          <FilterOption key={action} type="radio" name="action" checked={query.action === action} onChange={() => go({ action })} hint={action}>
-            {auditActionLabels[action]}
-          </FilterOption>
-        ))}
-      </FilterChip>
-      <FilterChip label="Outcome" summary={query.outcome && outcomeLabels[query.outcome]} onClear={() => go({ outcome: undefined })} contentClassName="w-48">
-        {auditOutcomes.map((outcome) => (
-          <FilterOption key={outcome} type="radio" name="outcome" checked={query.outcome === outcome} onChange={() => go({ outcome })}>
-            {outcomeLabels[outcome]}
-          </FilterOption>
-        ))}
-      </FilterChip>
+      <ChoiceFilter
+        label="Action"
+        choices={auditActions}
+        chosen={query.action ? [query.action] : []}
+        labelOf={(action) => auditActionLabels[action]}
+        hintOf={(action) => action}
+        onChange={([action]) => go({ action })}
+        contentClassName="w-80"
+      />
+      <ChoiceFilter
+        label="Outcome"
+        choices={auditOutcomes}
+        chosen={query.outcome ? [query.outcome] : []}
+        labelOf={(outcome) => auditOutcomeLabels[outcome]}
+        onChange={([outcome]) => go({ outcome })}
+        contentClassName="w-48"
+      />
       <DateRangeFilter query={query} onApply={(from, to) => go({ from, to })} />
       {isAuditFiltered(query) && (
         <Button variant="ghost" size="sm" onClick={() => go(noAuditFilters)}>

@@ -2,15 +2,11 @@ import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { HoverPrefetchLink } from "@/components/ui/hover-prefetch-link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { auditActionLabel, type AuditOutcomeName } from "@/lib/audit-log/params";
+import { auditActionLabel, auditOutcomeLabels, type AuditOutcomeName } from "@/lib/audit-log/params";
 import type { AuditLogRow } from "@/lib/audit-log/query";
 import { interfaceLabel } from "@/lib/clients/labels";
 
-export const outcomeLook: Record<AuditOutcomeName, { label: string; variant: BadgeVariant }> = {
-  success: { label: "Success", variant: "success" },
-  failure: { label: "Failure", variant: "danger" },
-  denied: { label: "Denied", variant: "warning" },
-};
+const outcomeVariants: Record<AuditOutcomeName, BadgeVariant> = { success: "success", failure: "danger", denied: "warning" };
 
 /** Audit events as a dense table: when, what, who (and from where), which client, the outcome and its facts. */
 export function AuditTable({ rows, showClient = true, label = "Audit events" }: { rows: AuditLogRow[]; showClient?: boolean; label?: string }) {
@@ -52,7 +48,7 @@ export function AuditTable({ rows, showClient = true, label = "Audit events" }: 
                 </TableCell>
               )}
               <TableCell className="align-top">
-                <Badge variant={outcomeLook[row.outcome].variant}>{outcomeLook[row.outcome].label}</Badge>
+                <Badge variant={outcomeVariants[row.outcome]}>{auditOutcomeLabels[row.outcome]}</Badge>
               </TableCell>
               <TableCell className="hidden max-w-80 pr-4 align-top text-xs text-zinc-600 lg:table-cell dark:text-zinc-400">
                 <AuditDetails details={row.details} />

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useOptimistic, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { FilterChip, FilterOption } from "@/components/ui/filter-chip";
+import { ChoiceFilter, FilterChip, FilterOption } from "@/components/ui/filter-chip";
 import { DateRangeForm, dateRangeSummary } from "@/components/ui/date-range-form";
 import { fieldClassName } from "@/components/ui/input";
 import { SearchField } from "@/components/ui/search-field";
@@ -22,6 +22,7 @@ import {
 } from "@/lib/clients/list-params";
 import { cn } from "@/lib/cn";
 import { grantTypes, tokenEndpointAuthMethods } from "@/lib/registration/vocabulary";
+import { withChanges } from "@/lib/url-state";
 
 const sortChoices: { value: `${ClientSort}:${SortOrder}`; label: string }[] = [
   { value: "created:desc", label: "Newest first" },
@@ -43,11 +44,10 @@ export function ClientsToolbar({ query: rendered }: { query: ClientListQuery }) 
   function go(changes: Partial<ClientListQuery>, mode: "push" | "replace" = "push") {
     const href = clientListHref(query, changes);
     startTransition(() => {
-      showQuery({ ...query, ...changes });
+      showQuery(withChanges(query, changes));
       router[mode](href, { scroll: false });
     });
   }
-  const toggle = <T extends string>(list: readonly T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
 
   return (
     <div className="mt-5 flex flex-wrap items-center gap-2" role="search" aria-label="Clients">
@@ -60,27 +60,17 @@ export function ClientsToolbar({ query: rendered }: { query: ClientListQuery }) 
         pending={pending}
         focusKey="/"
       />
-      <FilterChip label="Type" summary={query.kinds.map((k) => clientKindLabels[k]).join(", ")} onClear={() => go({ kinds: [] })}>
-        {clientKinds.map((kind) => (
-          <FilterOption key={kind} name="type" checked={query.kinds.includes(kind)} onChange={(on) => go({ kinds: toggle(query.kinds, kind, on) })}>
-            {clientKindLabels[kind]}
-          </FilterOption>
-        ))}
-      </FilterChip>
-      <FilterChip label="Auth method" summary={query.authMethods.map(authMethodLabel).join(", ")} onClear={() => go({ authMethods: [] })} contentClassName="w-80">
-        {tokenEndpointAuthMethods.map((method) => (
-          <FilterOption key={method} name="auth" checked={query.authMethods.includes(method)} onChange={(on) => go({ authMethods: toggle(query.authMethods, method, on) })}>
-            {authMethodLabel(method)}
-          </FilterOption>
-        ))}
-      </FilterChip>
-      <FilterChip label="Grant type" summary={query.grantTypes.map(grantTypeLabel).join(", ")} onClear={() => go({ grantTypes: [] })} contentClassName="w-72">
-        {grantTypes.map((grantType) => (
-          <FilterOption key={grantType} name="grant" checked={query.grantTypes.includes(grantType)} onChange={(on) => go({ grantTypes: toggle(query.grantTypes, grantType, on) })}>
-            {grantTypeLabel(grantType)}
-          </FilterOption>
-        ))}
-      </FilterChip>
+      <ChoiceFilter label="Type" multiple choices={clientKinds} chosen={query.kinds} labelOf={(k) => clientKindLabels[k]} onChange={(kinds) => go({ kinds })} />
+      <ChoiceFilter
+        label="Auth method"
+        multiple
+        choices={tokenEndpointAuthMethods}
+        chosen={query.authMethods}
+        labelOf={authMethodLabel}
+        onChange={(authMethods) => go({ authMethods })}
+        contentClassName="w-80"
+      />
+      <ChoiceFilter label="Grant type" multiple choices={grantTypes} chosen={query.grantTypes} labelOf={grantTypeLabel} onChange={(grantTypes) => go({ grantTypes })} contentClassName="w-72" />
       <CreatedFilter query={query} go={go} />
       {isFiltered(query) && (
         <Button variant="ghost" size="sm" onClick={() => go(noFilters)}>

@@ -76,3 +76,45 @@ export function FilterOption({
     </label>
   );
 }
+
+/**
+ * A filter chip whose choices are checkboxes (any of several, `multiple`) or radio buttons (one). It reports
+ * the values chosen after each click; clearing reports none.
+ */
+export function ChoiceFilter<T extends string>({
+  label,
+  choices,
+  chosen,
+  labelOf,
+  hintOf,
+  onChange,
+  multiple = false,
+  contentClassName,
+}: {
+  label: string;
+  choices: readonly T[];
+  chosen: readonly T[];
+  labelOf: (value: T) => string;
+  hintOf?: (value: T) => string;
+  onChange: (chosen: T[]) => void;
+  multiple?: boolean;
+  contentClassName?: string;
+}) {
+  const name = label.toLowerCase().replace(/\W+/g, "-");
+  return (
+    <FilterChip label={label} summary={chosen.map(labelOf).join(", ")} onClear={() => onChange([])} contentClassName={contentClassName}>
+      {choices.map((value) => (
+        <FilterOption
+          key={value}
+          type={multiple ? "checkbox" : "radio"}
+          name={name}
+          checked={chosen.includes(value)}
+          hint={hintOf?.(value)}
+          onChange={(on) => onChange(multiple ? (on ? [...chosen, value] : chosen.filter((v) => v !== value)) : [value])}
+        >
+          {labelOf(value)}
+        </FilterOption>
+      ))}
+    </FilterChip>
+  );
+}

@@ -1,17 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { authFile } from "../support";
+import { authFile, openFilter } from "../support";
 
 // The audit log against the demo data set (registrations, console edits, failed token checks) and the
 // sign-ins of the test run.
 
 const events = (page: Page) => page.getByRole("table", { name: "Audit events" });
 const column = (page: Page, n: number) => events(page).locator(`tbody tr td:nth-child(${n})`);
-/** Opens a filter chip's popover; its code arrives just after hydration (the chip is inert until then). */
-const openFilter = async (page: Page, label: string) => {
-  const chip = page.getByRole("button", { name: label, exact: true });
-  await expect(chip).not.toHaveAttribute("aria-disabled", "true");
-  await chip.click();
-};
 
 test.describe("signed in as a viewer", () => {
   test.use({ storageState: authFile("viewer") });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { baseURL } from "../env";
-import { authFile, deleteThroughApi, registerThroughApi, type Registered } from "../support";
+import { authFile, deleteThroughApi, openFilter, registerThroughApi, type Registered } from "../support";
 
 // The clients list against the demo data set: search, filter chips, sort, keyset paging, all kept in the URL.
 
@@ -10,11 +10,7 @@ const listedNames = (page: Page) => table(page).locator("tbody tr td:first-child
 const search = (page: Page) => page.getByRole("searchbox", { name: "Search clients" });
 /** Waits until the page is interactive: the row menus' code arrives just after hydration. */
 const hydrated = (page: Page) => expect(page.getByRole("button", { name: /^Actions for / }).first()).not.toHaveAttribute("aria-disabled", "true");
-/** Opens a filter chip's popover (its code arrives just after hydration, see hydrated()). */
-const openFilter = async (page: Page, label: string) => {
-  await hydrated(page);
-  await page.getByRole("button", { name: label, exact: true }).click();
-};
+
 
 test.describe("signed in as an admin", () => {
   test.use({ storageState: authFile("admin") });

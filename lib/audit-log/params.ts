@@ -1,5 +1,5 @@
 import { auditActions, auditOutcomes, type AuditAction } from "@/lib/audit";
-import { hrefWith, readDateParam, readParam, readPositiveInt, type SearchParamsInput } from "@/lib/url-state";
+import { hrefWith, pagePositionEntries, readDateParam, readPagePosition, readParam, withChanges, type PagePosition, type SearchParamsInput } from "@/lib/url-state";
 
 // The audit log's state as it stands in the URL (`/audit?actor=dana&action=client.updated&outcome=failure`),
 // read by the page on the server and written by its filters in the browser. Browser-safe.
@@ -20,6 +20,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "credential_guessing.throttled": "Guessing throttled",
 };
 
+export const auditOutcomeLabels: Record<AuditOutcomeName, string> = { success: "Success", failure: "Failure", denied: "Denied" };
+
 export const auditActionLabel = (action: string) => auditActionLabels[action as AuditAction] ?? action;
 
 export type AuditLogFilters = {
@@ -34,15 +36,13 @@ export type AuditLogFilters = {
   to?: string;
 };
 
-export type AuditLogQuery = AuditLogFilters & { after?: string; before?: string; start: number };
+export type AuditLogQuery = AuditLogFilters & PagePosition;
 
 export const auditPageSize = 50;
 
 export function parseAuditLogQuery(params: SearchParamsInput): AuditLogQuery {
   const action = readParam(params, "action");
   const outcome = readParam(params, "outcome");
-  const after = readParam(params, "after");
-  const before = after ? undefined : readParam(params, "before");
   return {
     actor: readParam(params, "actor")?.slice(0, 320),
     action: auditActions.find((a) => a === action),
@@ -50,9 +50,7 @@ export function parseAuditLogQuery(params: SearchParamsInput): AuditLogQuery {
     outcome: auditOutcomes.find((o) => o === outcome),
     from: readDateParam(params, "from"),
     to: readDateParam(params, "to"),
-    after,
-    before,
-    start: after || before ? (readPositiveInt(params, "start") ?? 1) : 1,
+    ...readPagePosition(params),
   };
 }
 
@@ -63,8 +61,7 @@ export const isAuditFiltered = (f: AuditLogFilters) => Boolean(f.actor || f.acti
 
 /** The audit log's URL for `query` with `changes`; changing a filter starts from the first page. */
 export function auditLogHref(query: AuditLogQuery, changes: Partial<AuditLogQuery> = {}): string {
-  const paging = "after" in changes || "before" in changes;
-  const next = { ...query, ...(!paging && { after: undefined, before: undefined, start: 1 }), ...changes };
+  const next = withChanges(query, changes);
   return hrefWith("/audit", {
     actor: next.actor,
     action: next.action,
@@ -72,8 +69,6 @@ export function auditLogHref(query: AuditLogQuery, changes: Partial<AuditLogQuer
     outcome: next.outcome,
     from: next.from,
     to: next.to,
-    after: next.after,
-    before: next.after ? undefined : next.before,
-    start: next.after || next.before ? next.start : undefined,
+    ...pagePositionEntries(next),
   });
 }

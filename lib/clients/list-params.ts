@@ -1,5 +1,5 @@
 import { grantTypes, tokenEndpointAuthMethods, type TokenEndpointAuthMethod } from "@/lib/registration/vocabulary";
-import { dayRange, hrefWith, readDateParam, readListParam, readParam, readPositiveInt, type SearchParamsInput } from "@/lib/url-state";
+import { dayRange, hrefWith, pagePositionEntries, readDateParam, readListParam, readPagePosition, readParam, withChanges, type PagePosition, type SearchParamsInput } from "@/lib/url-state";
 import { clientKinds, type ClientKind } from "./kind";
 
 // The clients list's state as it stands in the URL (`/clients?q=acme&type=web,native&sort=name&after=…`),
@@ -29,15 +29,7 @@ export type ClientFilters = {
   createdTo?: string;
 };
 
-export type ClientListQuery = ClientFilters & {
-  sort: ClientSort;
-  order: SortOrder;
-  /** Keyset cursor: the page after this row, or the page before it. */
-  after?: string;
-  before?: string;
-  /** The 1-based position of the page's first row, carried along only to say "51–100". */
-  start: number;
-};
+export type ClientListQuery = ClientFilters & PagePosition & { sort: ClientSort; order: SortOrder };
 
 export const pageSize = 50;
 export const maxSearchLength = 200;
@@ -46,8 +38,6 @@ export function parseClientListQuery(params: SearchParamsInput): ClientListQuery
   const sort = clientSorts.find((s) => s === readParam(params, "sort")) ?? "created";
   const order = readParam(params, "order");
   const created = readParam(params, "created");
-  const after = readParam(params, "after");
-  const before = after ? undefined : readParam(params, "before");
   return {
     q: readParam(params, "q")?.slice(0, maxSearchLength),
     kinds: readListParam(params, "type", clientKinds),
@@ -58,9 +48,7 @@ export function parseClientListQuery(params: SearchParamsInput): ClientListQuery
     createdTo: readDateParam(params, "to"),
     sort,
     order: order === "asc" || order === "desc" ? order : defaultOrder[sort],
-    after,
-    before,
-    start: after || before ? (readPositiveInt(params, "start") ?? 1) : 1,
+    ...readPagePosition(params),
   };
 }
 
@@ -77,8 +65,7 @@ export function createdBounds(f: ClientFilters, now = Date.now()): { from?: Date
 
 /** The list's URL for `query` with `changes` applied; changing anything but the page starts from the first page. */
 export function clientListHref(query: ClientListQuery, changes: Partial<ClientListQuery> = {}): string {
-  const paging = "after" in changes || "before" in changes;
-  const next = { ...query, ...(!paging && { after: undefined, before: undefined, start: 1 }), ...changes };
+  const next = withChanges(query, changes);
   return hrefWith("/clients", {
     q: next.q,
     type: next.kinds,
@@ -89,9 +76,7 @@ export function clientListHref(query: ClientListQuery, changes: Partial<ClientLi
     to: next.created ? undefined : next.createdTo,
     sort: next.sort === "created" ? undefined : next.sort,
     order: next.order === defaultOrder[next.sort] ? undefined : next.order,
-    after: next.after,
-    before: next.after ? undefined : next.before,
-    start: next.after || next.before ? next.start : undefined,
+    ...pagePositionEntries(next),
   });
 }
 
