@@ -100,6 +100,7 @@ async function time(base: string, cookie: string, name: string, pagePath: string
   let body = "";
   for (let i = 0; i < samples; i++) ({ ms: times[i], body } = await get());
   times.sort((a, b) => a - b);
+  process.stdout.write(`${name}: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms\n`);
   const shown = body.match(/(\d[\d,]*)–(\d[\d,]*)(?:<!-- -->)?(?: of (?:<!-- -->)?(?:about )?(?:<!-- -->)?([\d,]+))?/);
   return { name, path: pagePath, p50: percentile(times, 50), p95: percentile(times, 95), rows: shown ? `${shown[1]}–${shown[2]}${shown[3] ? ` of ${shown[3]}` : ""}` : "" };
 }
@@ -122,7 +123,17 @@ function firstLoadJavaScript(): BundleRow[] {
 
 type LighthouseResult = { page: string; performance: number; accessibility: number; lcp: string; tbt: string; cls: string };
 
+/** Lighthouse's scores of a page; one retry, because a run can fail for reasons of its own (Chrome's start). */
 async function lighthouse(base: string, cookie: string, name: string, pagePath: string): Promise<LighthouseResult> {
+  try {
+    return await lighthouseRun(base, cookie, name, pagePath);
+  } catch (error) {
+    process.stderr.write(`Lighthouse on ${pagePath} failed, once more: ${(error as Error).message.split("\n").slice(-2).join(" ")}\n`);
+    return lighthouseRun(base, cookie, name, pagePath);
+  }
+}
+
+async function lighthouseRun(base: string, cookie: string, name: string, pagePath: string): Promise<LighthouseResult> {
   const output = path.join(os.tmpdir(), `lighthouse-${randomBytes(4).toString("hex")}.json`);
   await exec(
     path.resolve("node_modules/.bin/lighthouse"),
