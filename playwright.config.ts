@@ -9,6 +9,8 @@ if (!fs.existsSync(executablePath)) {
 }
 if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL must name the end-to-end test database (npm test sets it).");
 
+const desktop = { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 } };
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
@@ -29,8 +31,11 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /global\.setup\.ts/ },
-    { name: "api", testMatch: /api\/.*\.spec\.ts/, dependencies: ["setup"] },
-    { name: "ui", testMatch: /ui\/.*\.spec\.ts/, dependencies: ["setup"], use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 } } },
+    // A fresh install, before any client exists: the console's empty states.
+    { name: "empty", testMatch: /empty\/.*\.spec\.ts/, dependencies: ["setup"], use: desktop },
+    { name: "seed", testMatch: /seed\.setup\.ts/, dependencies: ["empty"] },
+    { name: "api", testMatch: /api\/.*\.spec\.ts/, dependencies: ["seed"] },
+    { name: "ui", testMatch: /ui\/.*\.spec\.ts/, dependencies: ["seed"], use: desktop },
   ],
   webServer: {
     command: "node --import tsx scripts/serve.ts",

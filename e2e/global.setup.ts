@@ -19,12 +19,6 @@ setup("[SETUP] create the editor and viewer administrators", async () => {
   }
 });
 
-// The demo data set, loaded as an operator would: the console's pages are tested against realistic clients.
-setup("[SETUP] load the demo data set", async () => {
-  setup.setTimeout(120_000);
-  await exec(process.execPath, ["--import", "tsx", "scripts/seed.ts"], { env: { ...process.env, ...serverEnv } });
-});
-
 setup("[SETUP] sign each role in and keep its session", async () => {
   for (const role of Object.keys(users) as Role[]) {
     const context = await request.newContext({ baseURL });

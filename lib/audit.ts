@@ -1,21 +1,25 @@
 import type { AuditOutcome, Interface, Prisma } from "@/generated/prisma/client";
 
 /** What happened, as `<subject>.<verb>`; add new actions here so the audit log's filter can list them. */
-export type AuditAction =
-  | "administrator.sign_in"
-  | "client.registered"
-  | "client.updated"
-  | "client.reverted"
-  | "client.deleted"
-  | "registration_token.check"
-  | "registration_token.reissued"
-  | "registration_token.revoked"
-  | "initial_access_token.check"
-  | "initial_access_token.created"
-  | "initial_access_token.revoked"
-  | "service.policy_updated"
-  | "api_key.check"
-  | "credential_guessing.throttled";
+export const auditActions = [
+  "administrator.sign_in",
+  "client.registered",
+  "client.updated",
+  "client.reverted",
+  "client.deleted",
+  "registration_token.check",
+  "registration_token.reissued",
+  "registration_token.revoked",
+  "initial_access_token.check",
+  "initial_access_token.created",
+  "initial_access_token.revoked",
+  "service.policy_updated",
+  "api_key.check",
+  "credential_guessing.throttled",
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export const auditOutcomes = ["success", "failure", "denied"] as const satisfies readonly AuditOutcome[];
 
 export type AuditEventInput = {
   action: AuditAction;

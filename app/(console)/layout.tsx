@@ -1,12 +1,13 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { CommandPalette } from "@/components/console/command-palette";
+import { CommandPaletteLoader } from "@/components/console/command-palette-loader";
 import { NavDrawer } from "@/components/console/nav-drawer";
 import { ConsoleShellProvider } from "@/components/console/shell-context";
 import { Sidebar } from "@/components/console/sidebar";
 import { requestPathHeader, signInPath } from "@/lib/auth/return-path";
 import { currentAdministrator } from "@/lib/auth/session";
+import { searchClientsAction } from "@/lib/clients/actions";
 import { serviceName } from "@/lib/services";
 
 export const dynamic = "force-dynamic";
@@ -33,8 +34,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       <main id="content" className="flex min-h-screen min-w-0 flex-col lg:pl-60">
         {children}
       </main>
-      {/* The clients work passes searchClients={searchClientsAction} here (see SearchClientsAction). */}
-      <CommandPalette />
+      <CommandPaletteLoader searchClients={searchClientsAction} />
     </ConsoleShellProvider>
   );
 }

@@ -31,24 +31,24 @@ const themeCommands = [
   { label: "Use the dark theme", value: "dark", icon: Moon },
 ] as const;
 
-/** Ctrl/⌘-K: jump to a console page, switch the theme, and (once `searchClients` is given) open a client. */
+/**
+ * Jump to a console page, switch the theme, and (once `searchClients` is given) open a client. Loaded on first
+ * use by CommandPaletteLoader, which also owns the Ctrl/⌘-K shortcut.
+ */
 export function CommandPalette({ searchClients }: { searchClients?: SearchClientsAction }) {
   const router = useRouter();
   const { setTheme } = useTheme();
   const { paletteOpen, setPaletteOpen } = useConsoleShell();
   const [query, setQuery] = useState("");
   const clients = useClientSearch(searchClients, paletteOpen ? query : "");
-
-  useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.key.toLowerCase() === "k" && (event.metaKey || event.ctrlKey) && !event.altKey) {
-        event.preventDefault();
-        setPaletteOpen(!paletteOpen);
-      }
-    }
-    document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
-  }, [paletteOpen, setPaletteOpen]);
+  // The highlighted item: the first client found, once found, so that Enter opens it.
+  const [highlighted, setHighlighted] = useState("");
+  const firstHit = clients.hits[0] ? `client ${clients.hits[0].clientId}` : null;
+  const [shownFirstHit, setShownFirstHit] = useState<string | null>(null);
+  if (firstHit !== shownFirstHit) {
+    setShownFirstHit(firstHit);
+    if (firstHit) setHighlighted(firstHit);
+  }
 
   function run(action: () => void) {
     setPaletteOpen(false);
@@ -67,7 +67,7 @@ export function CommandPalette({ searchClients }: { searchClients?: SearchClient
           <VisuallyHidden.Root>
             <DialogPrimitive.Title>Command palette</DialogPrimitive.Title>
           </VisuallyHidden.Root>
-          <Command label="Command palette" loop className="flex flex-col">
+          <Command label="Command palette" loop value={highlighted} onValueChange={setHighlighted} className="flex flex-col">
             <div className="flex items-center gap-2 border-b border-zinc-200 px-3.5 dark:border-zinc-800">
               <Search className="size-4 shrink-0 text-zinc-400" aria-hidden />
               <Command.Input
@@ -79,12 +79,15 @@ export function CommandPalette({ searchClients }: { searchClients?: SearchClient
               {clients.searching && <LoaderCircle className="size-4 shrink-0 animate-spin text-zinc-400" aria-label="Searching" />}
             </div>
             <Command.List className="max-h-[min(60vh,24rem)] overflow-y-auto p-1.5">
-              <Command.Empty className="px-3 py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">
-                {clients.searching ? "Searching…" : `Nothing matches “${query}”.`}
-              </Command.Empty>
+              {clients.hits.length === 0 && (
+                <Command.Empty className="px-3 py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">
+                  {clients.searching ? "Searching…" : `Nothing matches “${query}”.`}
+                </Command.Empty>
+              )}
               {clients.error && <p className="px-3 py-2 text-[13px] text-red-600 dark:text-red-400">{clients.error}</p>}
               {clients.hits.length > 0 && (
-                <Group heading="Clients">
+                // The server already matched these: cmdk must not filter them (nor their group) out again.
+                <Group heading="Clients" forceMount>
                   {clients.hits.map((hit) => (
                     <Item
                       key={hit.clientId}
@@ -123,10 +126,11 @@ export function CommandPalette({ searchClients }: { searchClients?: SearchClient
   );
 }
 
-function Group({ heading, children }: { heading: string; children: ReactNode }) {
+function Group({ heading, children, forceMount }: { heading: string; children: ReactNode; forceMount?: boolean }) {
   return (
     <Command.Group
       heading={heading}
+      forceMount={forceMount}
       className="[&_[cmdk-group-heading]]:px-2.5 [&_[cmdk-group-heading]]:pt-2 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-zinc-500 dark:[&_[cmdk-group-heading]]:text-zinc-400"
     >
       {children}

@@ -3,10 +3,9 @@
 import { LogOut } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
-import { authClient } from "@/lib/auth/auth-client";
+import { toast } from "@/components/ui/toast";
 
 export function SignOutButton() {
   const router = useRouter();
@@ -14,8 +13,9 @@ export function SignOutButton() {
 
   async function signOut() {
     setPending(true);
-    const { error } = await authClient.signOut();
-    if (error) {
+    // better-auth's endpoint itself, not its browser client: that client would weigh on every console page.
+    const response = await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).catch(() => null);
+    if (!response?.ok) {
       setPending(false);
       toast.error("Could not sign out. Try again.");
       return;

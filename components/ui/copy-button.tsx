@@ -2,10 +2,10 @@
 
 import { Check, Copy } from "lucide-react";
 import { useEffect, useState } from "react";
-import { toast } from "sonner";
 import { cn } from "@/lib/cn";
 import { Button } from "./button";
 import { Tooltip } from "./tooltip";
+import { toast } from "./toast";
 
 /** Copies `value`, shows a check for 2 s and announces "Copied" to screen readers. */
 export function CopyButton({ value, label = "Copy", className }: { value: string; label?: string; className?: string }) {
@@ -47,7 +47,7 @@ export function CopyButton({ value, label = "Copy", className }: { value: string
 }
 
 // navigator.clipboard exists only in secure contexts; a console reached over plain http on an intranet name falls back.
-async function writeClipboard(text: string) {
+export async function writeClipboard(text: string) {
   if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
   const area = document.createElement("textarea");
   area.value = text;

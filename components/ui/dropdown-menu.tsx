@@ -1,5 +1,6 @@
 "use client";
 
+import { Check } from "lucide-react";
 import { DropdownMenu as Menu } from "radix-ui";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/cn";
@@ -7,6 +8,7 @@ import { cn } from "@/lib/cn";
 export const DropdownMenu = Menu.Root;
 export const DropdownMenuTrigger = Menu.Trigger;
 export const DropdownMenuGroup = Menu.Group;
+export const DropdownMenuRadioGroup = Menu.RadioGroup;
 
 export function DropdownMenuContent({ className, sideOffset = 4, align = "end", ...props }: ComponentProps<typeof Menu.Content>) {
   return (
@@ -36,6 +38,25 @@ export function DropdownMenuItem({ className, destructive = false, ...props }: C
       )}
       {...props}
     />
+  );
+}
+
+/** One choice of a DropdownMenuRadioGroup, checked when it is the group's value. */
+export function DropdownMenuRadioItem({ className, children, ...props }: ComponentProps<typeof Menu.RadioItem>) {
+  return (
+    <Menu.RadioItem
+      className={cn(
+        "flex cursor-default items-start gap-2 rounded-md py-1.5 pr-2 pl-7 text-[13px] outline-none select-none relative",
+        "data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800",
+        className,
+      )}
+      {...props}
+    >
+      <Menu.ItemIndicator className="absolute top-2 left-2">
+        <Check className="size-3.5 text-accent-600 dark:text-accent-400" aria-hidden />
+      </Menu.ItemIndicator>
+      {children}
+    </Menu.RadioItem>
   );
 }
 

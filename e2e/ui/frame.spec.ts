@@ -1,18 +1,7 @@
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { users } from "../env";
-import { authFile } from "../support";
-
-const screenshots = path.join(import.meta.dirname, "..", "screenshots");
-
-/** Accessibility problems axe rates serious or critical, in a readable form. */
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
+import { authFile, screenshots, seriousViolations } from "../support";
 
 test.describe("signed in as a viewer", () => {
   test.use({ storageState: authFile("viewer") });

@@ -4,8 +4,9 @@ import { ActionError, authActionClient } from "@/lib/actions/client";
 import { consoleCaller } from "@/lib/actions/caller";
 import { config } from "@/lib/config";
 import type { MetadataIssue } from "@/lib/registration/metadata";
+import { findClientsToJumpTo } from "./list";
 import { register, reissueRegistrationAccessToken, remove, revert, update, type ClientInformation, type Conflict, type Failure } from "@/lib/registration/service";
-import { deleteClientInput, registerClientInput, reissueRegistrationAccessTokenInput, revertClientInput, updateClientInput } from "./schemas";
+import { deleteClientInput, registerClientInput, reissueRegistrationAccessTokenInput, revertClientInput, SearchClientsInput, updateClientInput } from "./schemas";
 
 // The console's client actions: each parses its input with the shared schemas, calls the registration core
 // as the signed-in administrator, and shapes the outcome for the form. authActionClient checks the role.
@@ -108,3 +109,9 @@ export const reissueClientRegistrationAccessToken = authActionClient
     if (!outcome.ok) throw new ActionError(outcome.failure.status === 404 ? "This client does not exist any more." : outcome.failure.description);
     return outcome.value;
   });
+
+/** The command palette's client search (components/console/command-palette.tsx): a name or a client id. */
+export const searchClientsAction = authActionClient
+  .metadata({ actionName: "searchClients", permission: { client: ["read"] } })
+  .inputSchema(SearchClientsInput)
+  .action(async ({ parsedInput }) => findClientsToJumpTo(serviceId(), parsedInput.query));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { clientMetadataSchema } from "@/lib/registration/metadata";
 import type { ServicePolicy } from "@/lib/registration/policy";
+import { maxSearchLength } from "./list-params";
 
 // The inputs of the console's client actions and forms. Browser-safe: the forms and the server actions parse
 // with these same schemas; the metadata rules themselves are the core's (clientMetadataSchema).
@@ -50,3 +51,6 @@ export function editClientFormSchema(policy: ServicePolicy) {
 export function registerClientFormSchema(policy: ServicePolicy) {
   return z.object({ metadataText: metadataTextSchema(policy) });
 }
+
+/** The command palette's search: a name or a client id. */
+export const SearchClientsInput = z.object({ query: z.string().trim().min(1, "Type a name or a client id").max(maxSearchLength) });

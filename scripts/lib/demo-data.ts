@@ -185,7 +185,8 @@ const products = ["Orders", "Analytics", "Support Desk", "Payroll", "Inventory",
 export function generatedDemoClients(issuer: string, count = 36): DemoClient[] {
   return Array.from({ length: count }, (_, i) => {
     const company = companies[i % companies.length]!;
-    const product = products[(i * 7) % products.length]!;
+    // Offset by the round through the companies, so that no company gets the same product twice.
+    const product = products[(i * 7 + Math.floor(i / companies.length) * 3) % products.length]!;
     const slug = `${company}-${product}`.toLowerCase().replace(/[^a-z0-9]+/g, "-");
     const host = `${slug}.example`;
     const kind = i % 4;

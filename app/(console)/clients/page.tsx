@@ -1,32 +1,89 @@
-import { AppWindow } from "lucide-react";
+import { AppWindow, Plus } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { ClientsTable } from "@/components/clients/clients-table";
+import { ClientsTableSkeleton } from "@/components/clients/clients-table-skeleton";
+import { ClientsToolbar } from "@/components/clients/clients-toolbar";
+import { RegistrationEndpoint } from "@/components/clients/registration-endpoint";
 import { ConsolePage } from "@/components/console/console-page";
-import { CopyButton } from "@/components/ui/copy-button";
+import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { roleAllows } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { countClients } from "@/lib/clients/list";
+import { parseClientListQuery } from "@/lib/clients/list-params";
 import { config } from "@/lib/config";
 
 export const metadata: Metadata = { title: "Clients" };
 
-// Placeholder until the clients list lands; it keeps the frame's first page real.
-export default async function ClientsPage() {
-  await requirePermission({ client: ["read"] });
-  const registrationEndpoint = `${config().issuer}/register`;
+export default async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const administrator = await requirePermission({ client: ["read"] });
+  const query = parseClientListQuery(await searchParams);
+  const { serviceId, issuer } = config();
+  const total = await countClients(serviceId, { kinds: [], authMethods: [], grantTypes: [] });
+  const canCreate = roleAllows(administrator.role, { client: ["create"] });
+  const registerButton = canCreate && (
+    <Link href="/clients/new" className={buttonClassName({})}>
+      <Plus aria-hidden />
+      Register client
+    </Link>
+  );
+
   return (
     <ConsolePage breadcrumbs={[{ label: "Clients" }]}>
-      <PageHeader title="Clients" description="Applications registered with this service." />
-      <EmptyState
-        className="mt-6"
-        icon={AppWindow}
-        title="No clients yet"
-        description="A client is an application that signs people in through this authorization server. Client software registers itself at the registration endpoint:"
-      >
-        <span className="flex items-center gap-1 rounded-md border border-zinc-200 bg-zinc-50 py-0.5 pr-1 pl-2.5 font-mono text-[13px] dark:border-zinc-800 dark:bg-zinc-900">
-          {registrationEndpoint}
-          <CopyButton value={registrationEndpoint} label="Copy the registration endpoint" />
-        </span>
-      </EmptyState>
+      <PageHeader
+        title={
+          <>
+            Clients
+            {total.value > 0 && (
+              <span className="font-normal text-zinc-500 dark:text-zinc-400">
+                {" · "}
+                {total.exact ? "" : "about "}
+                {total.value.toLocaleString("en")}
+              </span>
+            )}
+          </>
+        }
+        description={
+          total.value > 0 ? (
+            <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+              Applications registered with this service. Client software registers itself at
+              <RegistrationEndpoint url={`${issuer}/register`} compact />
+            </span>
+          ) : (
+            "Applications registered with this service."
+          )
+        }
+        actions={registerButton}
+      />
+      {total.value === 0 ? (
+        <EmptyState
+          className="mt-6"
+          icon={AppWindow}
+          title="No clients yet"
+          description="A client is an application that signs people in, or calls APIs, through this authorization server. Register one here, or give client software the registration endpoint so that it registers itself:"
+        >
+          <div className="flex flex-col items-center gap-4">
+            <RegistrationEndpoint url={`${issuer}/register`} />
+            {registerButton}
+          </div>
+        </EmptyState>
+      ) : (
+        <>
+          <ClientsToolbar query={query} />
+          <Suspense key={JSON.stringify(query)} fallback={<ClientsTableSkeleton />}>
+            <ClientsTable
+              serviceId={serviceId}
+              query={query}
+              total={total}
+              canEdit={roleAllows(administrator.role, { client: ["update"] })}
+              canDelete={roleAllows(administrator.role, { client: ["delete"] })}
+            />
+          </Suspense>
+        </>
+      )}
     </ConsolePage>
   );
 }

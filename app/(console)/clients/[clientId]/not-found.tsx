@@ -1,0 +1,21 @@
+import { SearchX } from "lucide-react";
+import Link from "next/link";
+import { RouteState } from "@/components/console/route-state";
+import { buttonClassName } from "@/components/ui/button";
+
+// An unknown client id. (A deleted client keeps its page, with a banner.)
+export default function ClientNotFound() {
+  return (
+    <RouteState
+      breadcrumb="Client not found"
+      icon={SearchX}
+      title="No client with this id"
+      description="Check the client id: it may be mistyped or belong to another service."
+      actions={
+        <Link href="/clients" className={buttonClassName({ variant: "secondary" })}>
+          Back to clients
+        </Link>
+      }
+    />
+  );
+}

@@ -1,0 +1,10 @@
+import { ClientsTableSkeleton } from "@/components/clients/clients-table-skeleton";
+import { ListPageSkeleton } from "@/components/console/list-page-skeleton";
+
+export default function ClientsLoading() {
+  return (
+    <ListPageSkeleton breadcrumb="Clients" action toolbar={["w-full sm:w-80", "w-16", "w-28", "w-24", "w-20", "ml-auto w-40"]}>
+      <ClientsTableSkeleton />
+    </ListPageSkeleton>
+  );
+}

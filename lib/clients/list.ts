@@ -1,0 +1,194 @@
+import type { ClientSearchHit } from "@/components/console/command-palette";
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { containsPattern } from "@/lib/like-pattern";
+import { decodeCursor, encodeCursor, readKeysetPage, type CursorValue, type KeysetPage } from "@/lib/keyset";
+import { grantTypesWithRedirect } from "@/lib/registration/vocabulary";
+import { clientKind, type ClientKind } from "./kind";
+import { createdBounds, isFiltered, pageSize, type ClientFilters, type ClientListQuery, type ClientSort } from "./list-params";
+
+// The clients list at a million clients: keyset pages over the partial indexes of migration
+// 20261127060000_client_list_indexes, trigram search on search_text, and counts that stay cheap (exact up to a
+// cap, the planner's estimate beyond it). Deleted clients are never listed. Reads only.
+
+const { sql, join, empty } = Prisma;
+
+export type ClientListRow = {
+  clientId: string;
+  name: string | null;
+  logoUri: string | null;
+  kind: ClientKind;
+  applicationType: string;
+  tokenEndpointAuthMethod: string;
+  grantTypes: string[];
+  firstRedirectUri: string | null;
+  redirectUriCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+  /** This row's position in the sort, for the keyset links of the page it ends or starts. */
+  cursor: string;
+};
+
+export type ClientListPage = KeysetPage<ClientListRow>;
+
+/** How a count was made: exactly, or from the planner's estimate once past the cap. */
+export type ClientCount = { value: number; exact: boolean };
+
+// Every sort key is NOT NULL so that row comparisons `(k1, k2, id) > (…)` hold for every row and stay index
+// conditions; the name key puts unnamed clients last (A to Z) through its leading IS NULL flag.
+const sortKeys: Record<ClientSort, { columns: Prisma.Sql[]; casts: Prisma.Sql[] }> = {
+  created: { columns: [sql`created_at`], casts: [sql`timestamptz`] },
+  updated: { columns: [sql`updated_at`], casts: [sql`timestamptz`] },
+  name: { columns: [sql`(client_name IS NULL)`, sql`coalesce(lower(client_name), '')`], casts: [sql`boolean`, sql`text`] },
+};
+
+/** A cursor of the sort: its key values and a row id. */
+const cursorOf = (sort: ClientSort) => (values: CursorValue[]) =>
+  values.length === sortKeys[sort].columns.length + 1 &&
+  /^[0-9a-f-]{36}$/i.test(String(values.at(-1))) &&
+  (sort === "name" ? typeof values[0] === "boolean" : !Number.isNaN(Date.parse(String(values[0]))));
+
+/** The WHERE clause of the filters: always one service's live clients. */
+function filterConditions(serviceId: string, f: ClientFilters): Prisma.Sql {
+  const redirecting = sql`grant_types && ${[...grantTypesWithRedirect]}::text[]`;
+  const kinds = f.kinds.map((kind) =>
+    kind === "machine" ? sql`NOT (${redirecting})` : sql`(application_type = ${kind === "native" ? "native" : "web"} AND ${redirecting})`,
+  );
+  const { from, to } = createdBounds(f);
+  const conditions = [
+    sql`service_id = ${serviceId}`,
+    sql`deleted_at IS NULL`,
+    f.q ? sql`search_text LIKE ${containsPattern(f.q.toLowerCase())}` : empty,
+    kinds.length ? sql`(${join(kinds, " OR ")})` : empty,
+    f.authMethods.length ? sql`token_endpoint_auth_method = ANY(${f.authMethods}::text[])` : empty,
+    f.grantTypes.length ? sql`grant_types && ${f.grantTypes}::text[]` : empty,
+    from ? sql`created_at >= ${from}` : empty,
+    to ? sql`created_at < ${to}` : empty,
+  ].filter((c) => c !== empty);
+  return join(conditions, " AND ");
+}
+
+type Row = {
+  id: string;
+  client_id: string;
+  client_name: string | null;
+  logo_uri: string | null;
+  application_type: string;
+  token_endpoint_auth_method: string;
+  grant_types: string[];
+  first_redirect_uri: string | null;
+  redirect_uri_count: number;
+  created_at: Date;
+  updated_at: Date;
+  k0: Date | boolean;
+  k1: string | null;
+};
+
+/**
+ * One page of rows. Read in sort order by default (the sort's index, filtering as it goes). With `fewMatches`
+ * (an exact count said the filters match only a few thousand rows) the matches are fetched by the filters' own
+ * indexes first and then sorted: the planner cannot tell a grant type held by one client in a million from a
+ * common one, and walking the sort's index for a rare one reads every row.
+ */
+async function fetchPage(serviceId: string, query: ClientListQuery, direction: "forward" | "backward", cursor: CursorValue[] | null, limit: number, fewMatches: boolean): Promise<Row[]> {
+  const { columns, casts } = sortKeys[query.sort];
+  // Walking backward reads the reverse order from the cursor, then the page is flipped back.
+  const ascending = (query.order === "asc") === (direction === "forward");
+  const dir = ascending ? sql`ASC` : sql`DESC`;
+  const keyset = cursor
+    ? sql`(${join([...columns, sql`id`], ", ")}) ${ascending ? sql`>` : sql`<`} (${join(
+        [...cursor.slice(0, -1).map((value, i) => sql`${value}::${casts[i]!}`), sql`${cursor.at(-1)}::uuid`],
+        ", ",
+      )})`
+    : empty;
+  const where = keyset === empty ? filterConditions(serviceId, query) : sql`${filterConditions(serviceId, query)} AND ${keyset}`;
+  const matching = sql`
+    SELECT id, client_id, client_name, logo_uri, application_type, token_endpoint_auth_method, grant_types,
+           redirect_uris[1] AS first_redirect_uri, cardinality(redirect_uris) AS redirect_uri_count, created_at, updated_at,
+           ${columns[0]!} AS k0, ${columns[1] ?? sql`NULL::text`} AS k1
+      FROM client
+     WHERE ${where}`;
+  const order = join([sql`k0 ${dir}`, sql`k1 ${dir}`, sql`id ${dir}`], ", ");
+  // OFFSET 0 keeps the planner from pushing the ORDER BY … LIMIT into the subquery (an optimization fence).
+  return fewMatches
+    ? db().$queryRaw<Row[]>`SELECT * FROM (${matching} OFFSET 0) AS matching ORDER BY ${order} LIMIT ${limit}`
+    : db().$queryRaw<Row[]>`${matching} ORDER BY ${order} LIMIT ${limit}`;
+}
+
+function toListRow(row: Row, sort: ClientSort): ClientListRow {
+  const key: CursorValue[] = sort === "name" ? [row.k0 as boolean, row.k1 ?? ""] : [(row.k0 as Date).toISOString()];
+  return {
+    clientId: row.client_id,
+    name: row.client_name,
+    logoUri: row.logo_uri,
+    kind: clientKind(row.application_type, row.grant_types),
+    applicationType: row.application_type,
+    tokenEndpointAuthMethod: row.token_endpoint_auth_method,
+    grantTypes: row.grant_types,
+    firstRedirectUri: row.first_redirect_uri,
+    redirectUriCount: row.redirect_uri_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    cursor: encodeCursor([...key, row.id]),
+  };
+}
+
+/** Below this many matches a page is fetched by its filters' indexes, then sorted (see fetchPage). */
+const fewMatchesLimit = 5_000;
+
+/**
+ * One page of the service's live clients, filtered and sorted as `query` says. `matches`, when known (the count
+ * of the filters), chooses how the page is read.
+ */
+export async function listClients(serviceId: string, query: ClientListQuery, size = pageSize, matches?: ClientCount): Promise<ClientListPage> {
+  const valid = cursorOf(query.sort);
+  const fewMatches = Boolean(matches?.exact && matches.value <= fewMatchesLimit && isFiltered(query));
+  return readKeysetPage(
+    { after: decodeCursor(query.after, valid), before: decodeCursor(query.before, valid), start: query.start },
+    async (direction, cursor, limit) => (await fetchPage(serviceId, query, direction, cursor, limit, fewMatches)).map((row) => toListRow(row, query.sort)),
+    size,
+  );
+}
+
+export const exactCountCap = 10_000;
+
+/**
+ * A page of the list and how many clients match, read the cheapest way: unfiltered, the service's total is
+ * the count. Filtered by grant type, counted first, because PostgreSQL guesses 0.5 % of rows for any array
+ * element absent from its statistics sample (a grant held by one client in a million looks like 5,000) and
+ * the count tells how to read the page; otherwise the page and the count are read side by side. On the last
+ * page the total is known exactly, whatever the estimate said.
+ */
+export async function readClientList(serviceId: string, query: ClientListQuery, total: ClientCount): Promise<{ page: ClientListPage; count: ClientCount }> {
+  let page: ClientListPage;
+  let count: ClientCount;
+  if (!isFiltered(query)) [page, count] = [await listClients(serviceId, query), total];
+  else if (query.grantTypes.length) {
+    count = await countClients(serviceId, query);
+    page = await listClients(serviceId, query, pageSize, count);
+  } else [page, count] = await Promise.all([listClients(serviceId, query), countClients(serviceId, query)]);
+  return { page, count: page.nextCursor ? count : { value: page.start + page.rows.length - 1, exact: true } };
+}
+
+/**
+ * How many live clients match the filters: the planner's estimate when it is past `cap`, otherwise an exact
+ * count of at most cap + 1 rows (and the estimate again if even that overflows). A page view never counts a
+ * million rows, nor thousands of search matches (each a heap fetch: trigram matches must be rechecked).
+ */
+export async function countClients(serviceId: string, filters: ClientFilters, cap = exactCountCap): Promise<ClientCount> {
+  const where = filterConditions(serviceId, filters);
+  const [{ "QUERY PLAN": plan }] = await db().$queryRaw<[{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }]>`EXPLAIN (FORMAT JSON) SELECT 1 FROM client WHERE ${where}`;
+  const estimate = Math.round(plan[0].Plan["Plan Rows"]);
+  if (estimate > cap) return { value: estimate, exact: false };
+  const [{ n }] = await db().$queryRaw<[{ n: number }]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM client WHERE ${where} LIMIT ${cap + 1}) AS capped`;
+  // Past the cap after all: the estimate, but never fewer than were just counted.
+  return n <= cap ? { value: n, exact: true } : { value: Math.max(estimate, cap + 1), exact: false };
+}
+
+/** The command palette's jump list: the client with exactly this id first, then names and other matches A to Z. */
+export async function findClientsToJumpTo(serviceId: string, text: string, limit = 8): Promise<ClientSearchHit[]> {
+  const exact = await db().client.findFirst({ where: { serviceId, clientId: text, deletedAt: null }, select: { clientId: true, clientName: true } });
+  const page = await listClients(serviceId, { q: text, kinds: [], authMethods: [], grantTypes: [], sort: "name", order: "asc", start: 1 }, limit);
+  const hits = [...(exact ? [{ clientId: exact.clientId, name: exact.clientName }] : []), ...page.rows.map((r) => ({ clientId: r.clientId, name: r.name }))];
+  return hits.filter((hit, i) => hits.findIndex((h) => h.clientId === hit.clientId) === i).slice(0, limit);
+}

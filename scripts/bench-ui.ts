@@ -1,0 +1,246 @@
+// `npm run bench:ui [-- --keep <dir>]`: the console's budgets at a million clients. On a throw-away embedded
+// PostgreSQL (or one kept in <dir> between runs) it loads the demo data set and 1,000,000 synthetic clients,
+// starts the production build, signs an administrator in and measures:
+//   - the server's response time (whole body) of the clients list with and without a search, and of a client's page
+//     (target p50 < 50 ms);
+//   - the first-load JavaScript of every page, gzipped (target < 200 kB);
+//   - Lighthouse (desktop preset) on the list and a client's page (targets: performance ≥ 0.95, accessibility 1.0).
+// Results are printed and written into docs/BENCHMARKS.md (section "ui"). Needs `npm run build` first.
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs, promisify } from "node:util";
+import zlib from "node:zlib";
+import pg from "pg";
+import { writeBenchmarkSection } from "./lib/benchmarks-doc";
+import { freePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { migrateDeploy } from "./lib/migrate";
+
+const exec = promisify(execFile);
+const syntheticClients = Number(process.env.BENCH_CLIENTS ?? 1_000_000);
+const samples = Number(process.env.BENCH_SAMPLES ?? 200);
+const admin = { email: "bench@registrar.example", password: "bench-password-0123" };
+const targets = { p50Ms: 50, firstLoadKb: 200, performance: 0.95, accessibility: 1 };
+
+type Timing = { name: string; path: string; p50: number; p95: number; rows: string };
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 180_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the server exited (${child.exitCode})`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+/** Loads the demo data set and the synthetic clients unless this database already holds them. */
+async function loadData(databaseUrl: string, env: NodeJS.ProcessEnv) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const [{ n }] = (await client.query<{ n: number }>("SELECT count(*)::int AS n FROM client WHERE deleted_at IS NULL")).rows as [{ n: number }];
+    if (n >= syntheticClients) return process.stdout.write(`Reusing ${n.toLocaleString("en")} clients.\n`);
+    // A throw-away database: durability buys nothing while loading it, and the list's secondary indexes (the
+    // trigram index above all) are built faster once, after the load, than row by row during it.
+    await client.query("ALTER SYSTEM SET fsync = off");
+    await client.query("ALTER SYSTEM SET synchronous_commit = off");
+    await client.query("ALTER SYSTEM SET max_wal_size = '4GB'");
+    await client.query("SELECT pg_reload_conf()");
+    const indexes = (
+      await client.query<{ name: string; definition: string }>(
+        "SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS definition FROM pg_index WHERE indrelid = 'client'::regclass AND NOT indisunique AND NOT indisprimary",
+      )
+    ).rows;
+    for (const { name } of indexes) await client.query(`DROP INDEX ${name}`);
+    const started = Date.now();
+    process.stdout.write(`Loading the demo data set and ${syntheticClients.toLocaleString("en")} synthetic clients (a few minutes)…\n`);
+    await exec(process.execPath, ["--import", "tsx", "scripts/seed.ts", "--clients", String(syntheticClients)], { env, maxBuffer: 64 * 1024 * 1024 });
+    await client.query("SET maintenance_work_mem = '512MB'");
+    for (const { definition } of indexes) await client.query(definition);
+    await client.query("ALTER SYSTEM RESET ALL");
+    await client.query("SELECT pg_reload_conf()");
+    await client.query("VACUUM ANALYZE client");
+    process.stdout.write(`Loaded in ${((Date.now() - started) / 1000).toFixed(0)} s.\n`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function signIn(base: string): Promise<string> {
+  const response = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify(admin),
+  });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}
+
+/** Server response time of a page: from the request to the last byte of the streamed HTML. */
+async function time(base: string, cookie: string, name: string, pagePath: string, expect: RegExp): Promise<Timing> {
+  const get = async () => {
+    const started = performance.now();
+    const response = await fetch(`${base}${pagePath}`, { headers: { cookie } });
+    const body = await response.text();
+    const ms = performance.now() - started;
+    if (response.status !== 200 || !expect.test(body)) throw new Error(`${pagePath}: ${response.status}, the page did not show ${expect}`);
+    return { ms, body };
+  };
+  for (let i = 0; i < 20; i++) await get(); // warm up the JIT, the pools and PostgreSQL's caches
+  const times: number[] = [];
+  let body = "";
+  for (let i = 0; i < samples; i++) ({ ms: times[i], body } = await get());
+  times.sort((a, b) => a - b);
+  process.stdout.write(`${name}: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms\n`);
+  const shown = body.match(/(\d[\d,]*)–(\d[\d,]*)(?:<!-- -->)?(?: of (?:<!-- -->)?(?:about )?(?:<!-- -->)?([\d,]+))?/);
+  return { name, path: pagePath, p50: percentile(times, 50), p95: percentile(times, 95), rows: shown ? `${shown[1]}–${shown[2]}${shown[3] ? ` of ${shown[3]}` : ""}` : "" };
+}
+
+type BundleRow = { route: string; kb: number };
+
+/** First-load JavaScript per page from Next's route bundle stats, each chunk gzipped. */
+function firstLoadJavaScript(): BundleRow[] {
+  const stats = JSON.parse(fs.readFileSync(".next/diagnostics/route-bundle-stats.json", "utf8")) as { route: string; firstLoadChunkPaths: string[] }[];
+  const gzipped = new Map<string, number>();
+  const size = (chunk: string) => {
+    if (!gzipped.has(chunk)) gzipped.set(chunk, zlib.gzipSync(fs.readFileSync(path.join(".next", chunk.replace(/^\/?_next\//, "").replace(/^\.next\//, "")))).length);
+    return gzipped.get(chunk)!;
+  };
+  return stats
+    .filter((s) => !s.route.startsWith("/_") && !s.route.startsWith("/api"))
+    .map((s) => ({ route: s.route, kb: s.firstLoadChunkPaths.reduce((sum, chunk) => sum + size(chunk), 0) / 1024 }))
+    .sort((a, b) => a.route.localeCompare(b.route));
+}
+
+type LighthouseResult = { page: string; performance: number; accessibility: number; lcp: string; tbt: string; cls: string };
+
+/** Lighthouse's scores of a page; one retry, because a run can fail for reasons of its own (Chrome's start). */
+async function lighthouse(base: string, cookie: string, name: string, pagePath: string): Promise<LighthouseResult> {
+  try {
+    return await lighthouseRun(base, cookie, name, pagePath);
+  } catch (error) {
+    process.stderr.write(`Lighthouse on ${pagePath} failed, once more: ${(error as Error).message.split("\n").slice(-2).join(" ")}\n`);
+    return lighthouseRun(base, cookie, name, pagePath);
+  }
+}
+
+async function lighthouseRun(base: string, cookie: string, name: string, pagePath: string): Promise<LighthouseResult> {
+  const output = path.join(os.tmpdir(), `lighthouse-${randomBytes(4).toString("hex")}.json`);
+  await exec(
+    path.resolve("node_modules/.bin/lighthouse"),
+    [
+      `${base}${pagePath}`,
+      "--preset=desktop",
+      "--only-categories=performance,accessibility",
+      "--output=json",
+      `--output-path=${output}`,
+      "--quiet",
+      "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
+      `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
+    ],
+    { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" }, maxBuffer: 64 * 1024 * 1024 },
+  );
+  const report = JSON.parse(fs.readFileSync(output, "utf8"));
+  fs.rmSync(output, { force: true });
+  if (report.finalDisplayedUrl && !report.finalDisplayedUrl.includes(pagePath.split("?")[0])) throw new Error(`Lighthouse ended on ${report.finalDisplayedUrl}, not ${pagePath}`);
+  const audit = (id: string) => report.audits[id]?.displayValue ?? "";
+  return { page: name, performance: report.categories.performance.score, accessibility: report.categories.accessibility.score, lcp: audit("largest-contentful-paint"), tbt: audit("total-blocking-time"), cls: audit("cumulative-layout-shift") };
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { keep: { type: "string" } } });
+  if (!fs.existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
+  if (!fs.existsSync(".next/diagnostics/route-bundle-stats.json")) throw new Error("No .next/diagnostics/route-bundle-stats.json: rebuild with `npm run build`.");
+
+  const keep = values.keep ? path.resolve(values.keep) : undefined;
+  const root = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), "registrar-bench-ui-"));
+  fs.mkdirSync(root, { recursive: true });
+  const passwordFile = path.join(root, "password");
+  if (!fs.existsSync(passwordFile)) fs.writeFileSync(passwordFile, randomBytes(12).toString("hex"));
+  const database = await startEmbeddedPostgres({ dataDir: path.join(root, "pg"), port: await freePort(), password: fs.readFileSync(passwordFile, "utf8"), persistent: true });
+  let server: ChildProcess | undefined;
+  try {
+    await database.createDatabase("bench");
+    const databaseUrl = database.url("bench");
+    await migrateDeploy(databaseUrl, { quiet: true });
+    // A port of its own that stays the same between kept runs: the demo logos' URLs are made from it.
+    const port = Number(process.env.BENCH_PORT ?? 3477);
+    const base = `http://127.0.0.1:${port}`;
+    const env = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      REGISTRAR_ISSUER: base,
+      REGISTRAR_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64"),
+      AUTH_SECRET: "bench-auth-secret-0123456789abcdef0123456789",
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+      LOG_LEVEL: "warn",
+    };
+    await loadData(databaseUrl, env);
+
+    server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
+    await waitFor(`${base}/api/health`, server);
+    const cookie = await signIn(base);
+    const lookup = new pg.Client({ connectionString: databaseUrl });
+    await lookup.connect();
+    const acme = (await lookup.query<{ client_id: string }>("SELECT client_id FROM client WHERE software_id = 'acme-portal' AND deleted_at IS NULL LIMIT 1")).rows[0]!.client_id;
+    await lookup.end();
+
+    const timings = [
+      await time(base, cookie, "Clients list, first page", "/clients", /Clients · /),
+      await time(base, cookie, "Clients list, search “northwind”", "/clients?q=northwind", /Northwind/),
+      await time(base, cookie, "Clients list, search “contoso orders 4”", "/clients?q=contoso+orders+4", /Contoso/),
+      await time(base, cookie, "Clients list, machine clients by name", "/clients?type=machine&sort=name", /Machine/),
+      await time(base, cookie, "Client page (Acme Customer Portal)", `/clients/${acme}`, /Acme Customer Portal/),
+      await time(base, cookie, "Audit log", "/audit", /Audit log/),
+    ];
+    const bundles = firstLoadJavaScript();
+    const scores = [await lighthouse(base, cookie, "Clients list", "/clients"), await lighthouse(base, cookie, "Client page", `/clients/${acme}`)];
+
+    const ok = (pass: boolean) => (pass ? "✅" : "❌");
+    const table = [
+      `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.versions.node}: the production build against an embedded PostgreSQL holding ${syntheticClients.toLocaleString("en")} synthetic clients and the demo data set, signed in as an administrator, all on this machine.`,
+      "",
+      `**Server response** (request to last byte of the streamed HTML, ${samples} sequential requests after 20 warm-up; target p50 < ${targets.p50Ms} ms):`,
+      "",
+      "| page | p50 | p95 | shown | |",
+      "|---|---:|---:|---|---|",
+      ...timings.map((t) => `| ${t.name} \`${t.path.replace(acme, "<id>")}\` | ${t.p50.toFixed(1)} ms | ${t.p95.toFixed(1)} ms | ${t.rows} | ${ok(t.p50 < targets.p50Ms)} |`),
+      "",
+      `**First-load JavaScript** per page (.next/diagnostics/route-bundle-stats.json, chunks gzipped; target < ${targets.firstLoadKb} kB):`,
+      "",
+      "| page | first load (gzip) | |",
+      "|---|---:|---|",
+      ...bundles.map((b) => `| \`${b.route}\` | ${b.kb.toFixed(1)} kB | ${ok(b.kb < targets.firstLoadKb)} |`),
+      "",
+      `**Lighthouse** ${"13.5"}, desktop preset (targets: performance ≥ ${targets.performance}, accessibility ${targets.accessibility.toFixed(1)}):`,
+      "",
+      "| page | performance | accessibility | LCP | TBT | CLS | |",
+      "|---|---:|---:|---:|---:|---:|---|",
+      ...scores.map((s) => `| ${s.page} | ${s.performance.toFixed(2)} | ${s.accessibility.toFixed(2)} | ${s.lcp} | ${s.tbt} | ${s.cls} | ${ok(s.performance >= targets.performance && s.accessibility >= targets.accessibility)} |`),
+    ].join("\n");
+    process.stdout.write(`\n${table}\n`);
+    writeBenchmarkSection("ui", table);
+  } finally {
+    server?.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 1500));
+    await database.stop();
+    if (!keep) fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error?.stack ?? error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,213 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { countClients, findClientsToJumpTo, listClients, readClientList, type ClientListRow } from "@/lib/clients/list";
+import { parseClientListQuery, type ClientListQuery } from "@/lib/clients/list-params";
+import { remove } from "@/lib/registration/service";
+import { machineClient, nativeClient, webClient } from "./support/metadata";
+import { administrator, registerClient } from "./support/registrations";
+import { createTestService } from "./support/services";
+
+// The clients list's query layer (lib/clients/list.ts) against the real PostgreSQL: what an administrator
+// finds with each search, filter and sort, page after page, and that deleted clients never appear.
+
+let serviceId: string;
+const ids: Record<string, string> = {};
+const day = 86_400_000;
+
+/** The list's query as the page reads it from the URL. */
+const query = (search = "", changes: Partial<ClientListQuery> = {}): ClientListQuery => ({ ...parseClientListQuery(new URLSearchParams(search)), ...changes });
+const names = (rows: ClientListRow[]) => rows.map((r) => r.name);
+const list = async (search = "", size?: number) => names((await listClients(serviceId, query(search), size)).rows);
+
+beforeAll(async () => {
+  serviceId = (await createTestService("list")).id;
+  const clients = {
+    alpha: webClient({ client_name: "Alpha Portal", contacts: ["owner@alpha.example"], redirect_uris: ["https://alpha.example/cb", "https://alpha.example/silent"] }),
+    beta: nativeClient(["com.example.beta:/cb"], { client_name: "beta mobile", token_endpoint_auth_method: "none", grant_types: ["authorization_code", "refresh_token"] }),
+    gamma: machineClient({ client_name: "Gamma Service", token_endpoint_auth_method: "client_secret_post" }),
+    delta: { client_name: "Delta Device", grant_types: ["urn:ietf:params:oauth:grant-type:device_code", "refresh_token"], token_endpoint_auth_method: "none" },
+    unnamed: webClient({ redirect_uris: ["https://unnamed.example/cb"] }),
+    percent: webClient({ client_name: "Epsilon 100% Web", redirect_uris: ["https://epsilon.example/cb"] }),
+    zeta: webClient({ client_name: "Zeta Deleted", redirect_uris: ["https://zeta.example/cb"] }),
+  };
+  for (const [key, document] of Object.entries(clients)) ids[key] = (await registerClient(serviceId, document)).clientId;
+  await remove(serviceId, { clientId: ids.zeta!, administrator: true }, administrator);
+  // Creation days far apart (alpha newest … delta oldest), and updates in the opposite order.
+  const order = ["alpha", "beta", "percent", "unnamed", "gamma", "delta"];
+  for (const [i, key] of order.entries()) {
+    await db().client.update({ where: { clientId: ids[key]! }, data: { createdAt: new Date(Date.now() - (i * 10 + 1) * day), updatedAt: new Date(Date.now() - (order.length - i) * day) } });
+  }
+});
+
+describe("[CLIENTS][LIST][QUERY] search, filters and sort", () => {
+  it("lists the service's live clients newest first, without the deleted one", async () => {
+    expect(await list()).toEqual(["Alpha Portal", "beta mobile", "Epsilon 100% Web", null, "Gamma Service", "Delta Device"]);
+  });
+
+  it("searches names in any case, client ids, redirect URIs and contacts", async () => {
+    expect(await list("q=ALPHA")).toEqual(["Alpha Portal"]);
+    expect(await list(`q=${ids.gamma}`)).toEqual(["Gamma Service"]);
+    expect(await list("q=unnamed.example/cb")).toEqual([null]);
+    expect(await list("q=owner@alpha")).toEqual(["Alpha Portal"]);
+    expect(await list("q=nothing-like-this")).toEqual([]);
+  });
+
+  it("takes % and _ in a search literally", async () => {
+    expect(await list("q=100%25")).toEqual(["Epsilon 100% Web"]);
+    expect(await list("q=%25")).toEqual(["Epsilon 100% Web"]);
+    expect(await list("q=a_p")).toEqual([]);
+  });
+
+  it("never finds a deleted client, by name or by id", async () => {
+    expect(await list("q=zeta")).toEqual([]);
+    expect(await list(`q=${ids.zeta}`)).toEqual([]);
+    expect(await findClientsToJumpTo(serviceId, ids.zeta!)).toEqual([]);
+  });
+
+  it("filters by type: web, native, machine (no redirect-based grant), and any of several", async () => {
+    expect(await list("type=web")).toEqual(["Alpha Portal", "Epsilon 100% Web", null]);
+    expect(await list("type=native")).toEqual(["beta mobile"]);
+    expect(await list("type=machine")).toEqual(["Gamma Service", "Delta Device"]);
+    expect(await list("type=native,machine")).toEqual(["beta mobile", "Gamma Service", "Delta Device"]);
+  });
+
+  it("filters by auth method and by grant type (any of those chosen)", async () => {
+    expect(await list("auth=none")).toEqual(["beta mobile", "Delta Device"]);
+    expect(await list("auth=client_secret_post,client_secret_basic")).toEqual(["Alpha Portal", "Epsilon 100% Web", null, "Gamma Service"]);
+    expect(await list("grant=refresh_token")).toEqual(["beta mobile", "Delta Device"]);
+    expect(await list("grant=client_credentials,urn:ietf:params:oauth:grant-type:device_code")).toEqual(["Gamma Service", "Delta Device"]);
+  });
+
+  it("filters by creation date: a preset range, or days from and to (both included)", async () => {
+    expect(await list("created=7d")).toEqual(["Alpha Portal"]);
+    expect(await list("created=30d")).toEqual(["Alpha Portal", "beta mobile", "Epsilon 100% Web"]);
+    const dayOf = (daysAgo: number) => new Date(Date.now() - daysAgo * day).toISOString().slice(0, 10);
+    expect(await list(`from=${dayOf(31)}&to=${dayOf(21)}`)).toEqual(["Epsilon 100% Web", null]);
+    expect(await list(`to=${dayOf(41)}`)).toEqual(["Gamma Service", "Delta Device"]);
+  });
+
+  it("combines search and filters", async () => {
+    expect(await list("q=example&type=web&auth=client_secret_basic")).toEqual(["Alpha Portal", "Epsilon 100% Web", null]);
+    expect(await list("q=alpha&type=native")).toEqual([]);
+  });
+
+  it("sorts by name A to Z with unnamed clients last, Z to A with them first, ignoring case", async () => {
+    expect(await list("sort=name")).toEqual(["Alpha Portal", "beta mobile", "Delta Device", "Epsilon 100% Web", "Gamma Service", null]);
+    expect(await list("sort=name&order=desc")).toEqual([null, "Gamma Service", "Epsilon 100% Web", "Delta Device", "beta mobile", "Alpha Portal"]);
+  });
+
+  it("sorts by creation and update time, either way", async () => {
+    expect(await list("sort=created&order=asc")).toEqual(["Delta Device", "Gamma Service", null, "Epsilon 100% Web", "beta mobile", "Alpha Portal"]);
+    expect(await list("sort=updated")).toEqual(["Delta Device", "Gamma Service", null, "Epsilon 100% Web", "beta mobile", "Alpha Portal"]);
+    expect(await list("sort=updated&order=asc")).toEqual(["Alpha Portal", "beta mobile", "Epsilon 100% Web", null, "Gamma Service", "Delta Device"]);
+  });
+
+  it("describes each row: kind, first redirect URI and how many more, no deleted rows", async () => {
+    const rows = (await listClients(serviceId, query("q=alpha"))).rows;
+    expect(rows).toEqual([
+      expect.objectContaining({ clientId: ids.alpha, kind: "web", tokenEndpointAuthMethod: "client_secret_basic", firstRedirectUri: "https://alpha.example/cb", redirectUriCount: 2 }),
+    ]);
+    expect((await listClients(serviceId, query("q=gamma"))).rows[0]).toMatchObject({ kind: "machine", firstRedirectUri: null, redirectUriCount: 0 });
+  });
+});
+
+describe("[CLIENTS][LIST][QUERY] keyset pages", () => {
+  /** Walks every page forward, then from the last back to the first, by the cursors the links carry. */
+  async function walk(search: string, size: number) {
+    const forward: (string | null)[][] = [];
+    let page = await listClients(serviceId, query(search), size);
+    forward.push(names(page.rows));
+    const starts = [page.start];
+    while (page.nextCursor) {
+      page = await listClients(serviceId, query(search, { after: page.nextCursor, start: page.start + page.rows.length }), size);
+      forward.push(names(page.rows));
+      starts.push(page.start);
+    }
+    const backward = [names(page.rows)];
+    while (page.previousCursor) {
+      page = await listClients(serviceId, query(search, { before: page.previousCursor, start: Math.max(1, page.start - size) }), size);
+      backward.unshift(names(page.rows));
+    }
+    return { forward, backward, starts };
+  }
+
+  it("walks forward and back through the same pages, each row once, with their positions", async () => {
+    const { forward, backward, starts } = await walk("sort=name", 2);
+    expect(forward).toEqual([["Alpha Portal", "beta mobile"], ["Delta Device", "Epsilon 100% Web"], ["Gamma Service", null]]);
+    expect(backward).toEqual(forward);
+    expect(starts).toEqual([1, 3, 5]);
+  });
+
+  it("keeps rows with equal sort keys apart (ties broken by row id), in every sort", async () => {
+    const same = new Date(Date.now() - 3 * day);
+    await db().client.updateMany({ where: { serviceId }, data: { createdAt: same, updatedAt: same } });
+    for (const search of ["", "sort=created&order=asc", "sort=updated"]) {
+      const { forward, backward } = await walk(search, 2);
+      const seen = forward.flat();
+      expect(seen).toHaveLength(6);
+      expect(new Set(seen).size).toBe(6);
+      expect(backward).toEqual(forward);
+    }
+  });
+
+  it("says there is no previous page on the first, and no next page on the last", async () => {
+    const first = await listClients(serviceId, query(), 4);
+    expect(first.previousCursor).toBeNull();
+    expect(first.nextCursor).not.toBeNull();
+    const last = await listClients(serviceId, query("", { after: first.nextCursor!, start: 5 }), 4);
+    expect(last.rows).toHaveLength(2);
+    expect(last.nextCursor).toBeNull();
+    expect(last.start).toBe(5);
+  });
+
+  it("starts from the top on a cursor it cannot read", async () => {
+    const page = await listClients(serviceId, query("", { after: "not-a-cursor", start: 51 }), 2);
+    expect(page.start).toBe(1);
+    expect(page.previousCursor).toBeNull();
+  });
+});
+
+describe("[CLIENTS][LIST][QUERY] counts", () => {
+  it("counts exactly up to the cap", async () => {
+    expect(await countClients(serviceId, query())).toEqual({ value: 6, exact: true });
+    expect(await countClients(serviceId, query("type=machine"))).toEqual({ value: 2, exact: true });
+    expect(await countClients(serviceId, query("q=zeta"))).toEqual({ value: 0, exact: true });
+  });
+
+  it("beyond the cap gives an estimate, never fewer than it counted", async () => {
+    const count = await countClients(serviceId, query(), 3);
+    expect(count.exact).toBe(false);
+    expect(count.value).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("[CLIENTS][LIST][QUERY] a page with its count", () => {
+  it("reads the same rows whether they are read in sort order or fetched by their filter and sorted", async () => {
+    for (const search of ["grant=refresh_token&sort=name", "grant=refresh_token&sort=name&order=desc", "type=web&sort=created&order=asc", "q=example&sort=updated"]) {
+      const inOrder = await listClients(serviceId, query(search), 2);
+      const fetchedThenSorted = await listClients(serviceId, query(search), 2, { value: 3, exact: true });
+      expect(names(fetchedThenSorted.rows)).toEqual(names(inOrder.rows));
+      expect(fetchedThenSorted.nextCursor).toEqual(inOrder.nextCursor);
+      if (inOrder.nextCursor) {
+        const next = await listClients(serviceId, query(search, { after: inOrder.nextCursor, start: 3 }), 2, { value: 3, exact: true });
+        expect(names(next.rows)).toEqual(names((await listClients(serviceId, query(search, { after: inOrder.nextCursor, start: 3 }), 2)).rows));
+      }
+    }
+  });
+
+  it("counts a grant filter first, reuses the total when nothing is filtered, and knows the total on the last page", async () => {
+    const total = await countClients(serviceId, query());
+    expect(await readClientList(serviceId, query("grant=urn:ietf:params:oauth:grant-type:device_code"), total)).toMatchObject({ count: { value: 1, exact: true } });
+    // Unfiltered, the given total is the count; here the only page is the last, so its rows give the exact total.
+    const unfiltered = await readClientList(serviceId, query(), { value: 123_456, exact: false });
+    expect(unfiltered.count).toEqual({ value: 6, exact: true });
+  });
+});
+
+describe("[CLIENTS][PALETTE] jump to a client", () => {
+  it("puts the client with exactly that id first, then matches A to Z", async () => {
+    expect(await findClientsToJumpTo(serviceId, ids.beta!)).toEqual([{ clientId: ids.beta, name: "beta mobile" }]);
+    expect((await findClientsToJumpTo(serviceId, "example")).map((h) => h.name)).toEqual(["Alpha Portal", "beta mobile", "Epsilon 100% Web", null]);
+    expect(await findClientsToJumpTo(serviceId, "e", 2)).toHaveLength(2);
+  });
+});
