@@ -17,7 +17,7 @@ test.describe("signed in as an admin", () => {
     await page.getByRole("button", { name: "Copy the client id" }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(clientId);
     for (const badge of ["Web", "Confidential", "Registered in the console"]) await expect(page.getByText(badge, { exact: true }).first()).toBeVisible();
-    await expect(page.getByRole("link", { name: "Edit Acme Customer Portal" })).toHaveAttribute("href", `/clients/${clientId}/edit`);
+    await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveAttribute("href", `/clients/${clientId}/edit`);
 
     await expect(page.getByRole("button", { name: /Name in other languages/ })).not.toHaveAttribute("aria-disabled", "true");
     await page.getByRole("button", { name: /Name in other languages/ }).click();
