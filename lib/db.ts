@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "@/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 
 // One connection pool per process, shared by Prisma (everything) and the few hot statements that go to
 // node-postgres directly (Prisma's per-query cost is several times a simple statement's: docs/BENCHMARKS.md).
@@ -8,7 +8,7 @@ import { PrismaClient } from "@/generated/prisma/client";
 // separately; keeping the instances on globalThis gives them the same pool.
 const globalForDb = globalThis as unknown as { registrarPool?: pg.Pool; registrarPrisma?: PrismaClient };
 
-/** The node-postgres pool (for the hot paths of lib/registration/store.ts). */
+/** The node-postgres pool (for the hot paths of lib/registration/store.ts and the console's lists). */
 export function pool(): pg.Pool {
   if (!globalForDb.registrarPool) {
     const created = new pg.Pool({
@@ -29,6 +29,18 @@ export function pool(): pg.Pool {
 /** The Prisma client. */
 export function db(): PrismaClient {
   return (globalForDb.registrarPrisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) }));
+}
+
+/** The rows of a read built with Prisma.sql, run on the pool: for the lists' pages, read on every view. */
+export async function queryRows<T>(query: Prisma.Sql): Promise<T[]> {
+  return (await pool().query(query.text, query.values)).rows as T[];
+}
+
+/** The one row of a read that always has one (a count, an EXPLAIN). */
+export async function queryRow<T>(query: Prisma.Sql): Promise<T> {
+  const [row] = await queryRows<T>(query);
+  if (!row) throw new Error("The query returned no row");
+  return row;
 }
 
 /** Closes the Prisma client and the pool (at shutdown). */

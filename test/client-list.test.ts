@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, pool } from "@/lib/db";
+import { insertBulkClients } from "@/scripts/lib/bulk-clients";
 import { countClients, findClientsToJumpTo, listClients, readClientList, type ClientListRow } from "@/lib/clients/list";
 import { parseClientListQuery, type ClientListQuery } from "@/lib/clients/list-params";
 import { remove } from "@/lib/registration/service";
@@ -202,6 +203,23 @@ describe("[CLIENTS][LIST][QUERY] a page with its count", () => {
     const unfiltered = await readClientList(serviceId, query(), { value: 123_456, exact: false });
     expect(unfiltered.count).toEqual({ value: 6, exact: true });
   });
+});
+
+describe("[CLIENTS][LIST][QUERY] a rare search term among thousands", () => {
+  it("finds a match far down the list through the trigram index, and counts it exactly", async () => {
+    const crowded = (await createTestService("crowded")).id;
+    const needle = (await registerClient(crowded, webClient({ client_name: "Needle Finder" }))).clientId;
+    await db().client.update({ where: { clientId: needle }, data: { createdAt: new Date(Date.now() - 2_000 * day) } });
+    // More newer clients than a search looks through in sort order before it takes the index.
+    await insertBulkClients(pool(), crowded, 4_100, () => {});
+    const found = await readClientList(crowded, query("q=needle"), { value: 4_101, exact: true });
+    expect(names(found.page.rows)).toEqual(["Needle Finder"]);
+    expect(found.count).toEqual({ value: 1, exact: true });
+    // A common term still fills its page, in order.
+    const common = await readClientList(crowded, query("q=northwind&sort=name"), { value: 4_101, exact: true });
+    expect(common.page.rows).toHaveLength(25);
+    expect(names(common.page.rows)).toEqual([...names(common.page.rows)].sort((a, b) => a!.toLowerCase().localeCompare(b!.toLowerCase())));
+  }, 120_000);
 });
 
 describe("[CLIENTS][PALETTE] jump to a client", () => {

@@ -1,3 +1,7 @@
+"use client";
+
+// A client component, like every skeleton: each page's payload then carries a reference to it, not its markup.
+
 import { Skeleton } from "@/components/ui/skeleton";
 
 /** The audit table while its page loads, at the size of the rows that will replace it. */

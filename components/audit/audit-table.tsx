@@ -14,7 +14,7 @@ export function AuditTable({ rows, showClient = true, label = "Audit events" }: 
     <div className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
       <Table aria-label={label}>
         <TableHeader>
-          <TableRow className="hover:bg-transparent dark:hover:bg-transparent">
+          <TableRow>
             <TableHead className="pl-4">Time</TableHead>
             <TableHead>Action</TableHead>
             <TableHead>Actor</TableHead>

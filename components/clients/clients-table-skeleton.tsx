@@ -1,3 +1,7 @@
+"use client";
+
+// A client component, like every skeleton: each page's payload then carries a reference to it, not its markup.
+
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { clientColumns } from "./clients-table-columns";
@@ -9,7 +13,7 @@ export function ClientsTableSkeleton({ rows = 10 }: { rows?: number }) {
       <div className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
         <Table aria-hidden>
           <TableHeader>
-            <TableRow className="hover:bg-transparent dark:hover:bg-transparent">
+            <TableRow>
               <TableHead className="pl-4">Name</TableHead>
               <TableHead>Type</TableHead>
               <TableHead className={clientColumns.medium}>Auth method</TableHead>

@@ -2,20 +2,18 @@ import { ArrowDown, ArrowUp, SearchX } from "lucide-react";
 import Link from "next/link";
 import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { HoverPrefetchLink } from "@/components/ui/hover-prefetch-link";
 import { Pagination } from "@/components/ui/pagination";
-import { RelativeTime } from "@/components/ui/relative-time";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { authMethodLabel, grantTypeLabel } from "@/lib/clients/labels";
+import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { readClientList, type ClientCount, type ClientListRow } from "@/lib/clients/list";
 import { clearedFilters, clientListHref, defaultOrder, isFiltered, type ClientListQuery, type ClientSort } from "@/lib/clients/list-params";
 import { cn } from "@/lib/cn";
-import { ClientKindBadge, GrantTypeChip } from "./client-badges";
-import { ClientLogo } from "./client-logo";
-import { ClientRowMenu } from "./client-row-menu";
+import { ClientRow, type ListedClient } from "./client-row";
 import { clientColumns } from "./clients-table-columns";
 
 const { wide, medium } = clientColumns;
+
+/** A row's data for the browser: its keyset cursor stays here. */
+const listedClient = ({ cursor: _cursor, ...row }: ClientListRow): ListedClient => row;
 
 /** One page of the clients list with its paging, or the no-results state. Rendered inside the page's Suspense. */
 export async function ClientsTable({
@@ -63,7 +61,7 @@ export async function ClientsTable({
       <div className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
         <Table aria-label="Clients">
           <TableHeader>
-            <TableRow className="hover:bg-transparent dark:hover:bg-transparent">
+            <TableRow>
               <TableHead className="pl-4" aria-sort={query.sort === "name" ? (query.order === "asc" ? "ascending" : "descending") : undefined}>
                 <SortLink query={query} sort="name">
                   Name
@@ -91,7 +89,7 @@ export async function ClientsTable({
           </TableHeader>
           <TableBody>
             {page.rows.map((row) => (
-              <ClientRow key={row.clientId} row={row} canEdit={canEdit} canDelete={canDelete} />
+              <ClientRow key={row.clientId} row={listedClient(row)} canEdit={canEdit} canDelete={canDelete} />
             ))}
           </TableBody>
         </Table>
@@ -105,76 +103,6 @@ export async function ClientsTable({
         nextHref={page.nextCursor ? clientListHref(query, { after: page.nextCursor, before: undefined, start: page.start + page.rows.length }) : null}
       />
     </div>
-  );
-}
-
-function ClientRow({ row, canEdit, canDelete }: { row: ClientListRow; canEdit: boolean; canDelete: boolean }) {
-  const href = `/clients/${encodeURIComponent(row.clientId)}`;
-  const name = row.name ?? "Unnamed client";
-  const shownGrants = row.grantTypes.slice(0, 1);
-  return (
-    <TableRow className="group">
-      <TableCell className="max-w-64 py-2 pl-4">
-        <div className="flex min-w-0 items-center gap-3">
-          <ClientLogo src={row.logoUri} name={row.name} />
-          <div className="min-w-0">
-            <HoverPrefetchLink
-              href={href}
-              className={cn(
-                "block truncate font-medium text-zinc-900 hover:underline dark:text-zinc-100",
-                !row.name && "text-zinc-500 italic dark:text-zinc-400",
-              )}
-            >
-              {name}
-            </HoverPrefetchLink>
-            <span className="block truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{row.clientId}</span>
-          </div>
-        </div>
-      </TableCell>
-      <TableCell>
-        <ClientKindBadge kind={row.kind} />
-      </TableCell>
-      <TableCell className={cn(medium, "whitespace-nowrap text-zinc-700 dark:text-zinc-300")} title={row.tokenEndpointAuthMethod}>
-        {authMethodLabel(row.tokenEndpointAuthMethod)}
-      </TableCell>
-      <TableCell className={wide}>
-        <div className="flex items-center gap-1">
-          {shownGrants.map((grantType) => (
-            <GrantTypeChip key={grantType} grantType={grantType} />
-          ))}
-          {row.grantTypes.length > shownGrants.length && (
-            <span className="text-xs text-zinc-500 dark:text-zinc-400" title={row.grantTypes.slice(1).map(grantTypeLabel).join(", ")}>
-              +{row.grantTypes.length - shownGrants.length}
-            </span>
-          )}
-        </div>
-      </TableCell>
-      <TableCell className={medium}>
-        {row.firstRedirectUri ? (
-          <div className="flex max-w-44 items-center gap-1.5 2xl:max-w-80">
-            <span className="truncate font-mono text-xs text-zinc-700 dark:text-zinc-300" title={row.firstRedirectUri}>
-              {row.firstRedirectUri}
-            </span>
-            {row.redirectUriCount > 1 && (
-              <span className="shrink-0 rounded bg-zinc-100 px-1 text-[11px] font-medium text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400" title={`${row.redirectUriCount} redirect URIs`}>
-                +{row.redirectUriCount - 1}
-              </span>
-            )}
-          </div>
-        ) : (
-          <span className="text-xs text-zinc-500 dark:text-zinc-400">None</span>
-        )}
-      </TableCell>
-      <TableCell className="text-zinc-700 dark:text-zinc-300">
-        <RelativeTime date={row.createdAt} className="block w-fit" />
-        <span className="flex gap-1 text-xs text-zinc-500 dark:text-zinc-400">
-          updated <RelativeTime date={row.updatedAt} />
-        </span>
-      </TableCell>
-      <TableCell className="pr-3 text-right">
-        <ClientRowMenu clientId={row.clientId} clientName={name} canEdit={canEdit} canDelete={canDelete} />
-      </TableCell>
-    </TableRow>
   );
 }
 

@@ -64,7 +64,7 @@ export function ChangeTable({ changes }: { changes: Change[] }) {
   return (
     <Table aria-label="Changed fields">
       <TableHeader>
-        <TableRow className="hover:bg-transparent">
+        <TableRow>
           <TableHead className="w-[22%]">Member</TableHead>
           <TableHead className="w-24">Change</TableHead>
           <TableHead>Before</TableHead>

@@ -62,7 +62,7 @@ export function InitialAccessTokens({ tokens, canEdit, required }: { tokens: Ini
       ) : (
         <Table aria-label="Initial access tokens">
           <TableHeader>
-            <TableRow className="hover:bg-transparent">
+            <TableRow>
               <TableHead>Token</TableHead>
               <TableHead>Description</TableHead>
               <TableHead>Uses</TableHead>

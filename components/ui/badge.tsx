@@ -15,7 +15,7 @@ export function Badge({ variant = "neutral", className, ...props }: ComponentPro
   return (
     <span
       className={cn(
-        "inline-flex h-5 items-center gap-1 rounded-md px-1.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset [&_svg]:size-3",
+        "badge", // app/globals.css: the shape, once for the many badges of a list
         variants[variant],
         className,
       )}

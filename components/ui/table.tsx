@@ -1,12 +1,14 @@
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/cn";
 
-// Dense tables: 13–14 px text, quiet row separators, headers that stay readable when the table scrolls.
+// Dense tables: 13–14 px text, quiet row separators, headers that stay readable when the table scrolls. The
+// rows' and cells' own look is the `data-table` rule of app/globals.css, written once rather than on each of a
+// long list's cells; a cell's utility classes still override it.
 
 export function Table({ className, ...props }: ComponentProps<"table">) {
   return (
     <div className="relative w-full overflow-x-auto">
-      <table className={cn("w-full caption-bottom border-collapse text-sm", className)} {...props} />
+      <table className={cn("data-table w-full caption-bottom border-collapse text-sm", className)} {...props} />
     </div>
   );
 }
@@ -20,7 +22,7 @@ export function TableBody({ className, ...props }: ComponentProps<"tbody">) {
 }
 
 export function TableRow({ className, ...props }: ComponentProps<"tr">) {
-  return <tr className={cn("transition-colors hover:bg-zinc-50 data-[state=selected]:bg-accent-50 dark:hover:bg-zinc-900/60", className)} {...props} />;
+  return <tr className={className} {...props} />;
 }
 
 export function TableHead({ className, ...props }: ComponentProps<"th">) {
@@ -34,7 +36,7 @@ export function TableHead({ className, ...props }: ComponentProps<"th">) {
 }
 
 export function TableCell({ className, ...props }: ComponentProps<"td">) {
-  return <td className={cn("px-3 py-2.5 align-middle text-[13px] text-zinc-800 dark:text-zinc-200", className)} {...props} />;
+  return <td className={className} {...props} />;
 }
 
 export function TableCaption({ className, ...props }: ComponentProps<"caption">) {

@@ -1,34 +1,43 @@
 "use client";
 
-import { Tooltip as TooltipPrimitive } from "radix-ui";
-import type { ComponentProps, ReactNode } from "react";
-import { cn } from "@/lib/cn";
+import { Slot } from "radix-ui";
+import { lazy, Suspense, useEffect, useRef, useState, type ReactElement, type ReactNode } from "react";
 
-/** One provider in the root layout sets the delay for every tooltip. */
-export const TooltipProvider = TooltipPrimitive.Provider;
+/** How long the pointer rests on an element before its tooltip shows. */
+export const tooltipDelay = 300;
 
-export function TooltipContent({ className, sideOffset = 6, ...props }: ComponentProps<typeof TooltipPrimitive.Content>) {
+const RadixTooltip = lazy(() => import("./tooltip-radix"));
+
+/**
+ * A tooltip on one focusable child: shown when the pointer rests on it and on keyboard focus. Until then the
+ * child is rendered alone and Radix's tooltip is neither loaded nor mounted: a list of a hundred times sends
+ * and renders a hundred plain elements, not a hundred popper roots.
+ */
+export function Tooltip({ content, children, side }: { content: ReactNode; children: ReactElement; side?: "top" | "right" | "bottom" | "left" }) {
+  const [shownBy, setShownBy] = useState<"pointer" | "focus" | null>(null);
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  if (shownBy)
+    return (
+      <Suspense fallback={children}>
+        <RadixTooltip content={content} side={side} refocus={shownBy === "focus"}>
+          {children}
+        </RadixTooltip>
+      </Suspense>
+    );
   return (
-    <TooltipPrimitive.Portal>
-      <TooltipPrimitive.Content
-        sideOffset={sideOffset}
-        className={cn(
-          "z-50 max-w-xs rounded-md bg-zinc-900 px-2 py-1 text-xs text-zinc-50 shadow-md data-[state=delayed-open]:animate-fade-in",
-          "dark:bg-zinc-100 dark:text-zinc-900",
-          className,
-        )}
-        {...props}
-      />
-    </TooltipPrimitive.Portal>
-  );
-}
-
-/** A tooltip on one focusable child: shown on hover and on keyboard focus. */
-export function Tooltip({ content, children, side }: { content: ReactNode; children: ReactNode; side?: "top" | "right" | "bottom" | "left" }) {
-  return (
-    <TooltipPrimitive.Root>
-      <TooltipPrimitive.Trigger asChild>{children}</TooltipPrimitive.Trigger>
-      <TooltipContent side={side}>{content}</TooltipContent>
-    </TooltipPrimitive.Root>
+    <Slot.Root
+      onPointerEnter={() => {
+        window.clearTimeout(timer.current);
+        timer.current = window.setTimeout(() => setShownBy("pointer"), tooltipDelay);
+      }}
+      onPointerLeave={() => window.clearTimeout(timer.current)}
+      onFocus={(event) => {
+        if (event.target.matches(":focus-visible")) setShownBy("focus");
+      }}
+    >
+      {children}
+    </Slot.Root>
   );
 }

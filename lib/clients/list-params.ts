@@ -31,7 +31,7 @@ export type ClientFilters = {
 
 export type ClientListQuery = ClientFilters & PagePosition & { sort: ClientSort; order: SortOrder };
 
-export const pageSize = 50;
+export const pageSize = 25;
 export const maxSearchLength = 200;
 
 export function parseClientListQuery(params: SearchParamsInput): ClientListQuery {

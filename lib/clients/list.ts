@@ -1,6 +1,6 @@
 import type { ClientSearchHit } from "@/components/console/command-palette";
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db, queryRow, queryRows } from "@/lib/db";
 import { containsPattern } from "@/lib/like-pattern";
 import { decodeCursor, encodeCursor, readKeysetPage, type CursorValue, type KeysetPage } from "@/lib/keyset";
 import { grantTypesWithRedirect } from "@/lib/registration/vocabulary";
@@ -48,6 +48,8 @@ const cursorOf = (sort: ClientSort) => (values: CursorValue[]) =>
   /^[0-9a-f-]{36}$/i.test(String(values.at(-1))) &&
   (sort === "name" ? typeof values[0] === "boolean" : !Number.isNaN(Date.parse(String(values[0]))));
 
+const searchCondition = (q: string) => sql`search_text LIKE ${containsPattern(q.toLowerCase())}`;
+
 /** The WHERE clause of the filters: always one service's live clients. */
 function filterConditions(serviceId: string, f: ClientFilters): Prisma.Sql {
   const redirecting = sql`grant_types && ${[...grantTypesWithRedirect]}::text[]`;
@@ -58,7 +60,7 @@ function filterConditions(serviceId: string, f: ClientFilters): Prisma.Sql {
   const conditions = [
     sql`service_id = ${serviceId}`,
     sql`deleted_at IS NULL`,
-    f.q ? sql`search_text LIKE ${containsPattern(f.q.toLowerCase())}` : empty,
+    f.q ? searchCondition(f.q) : empty,
     kinds.length ? sql`(${join(kinds, " OR ")})` : empty,
     f.authMethods.length ? sql`token_endpoint_auth_method = ANY(${f.authMethods}::text[])` : empty,
     f.grantTypes.length ? sql`grant_types && ${f.grantTypes}::text[]` : empty,
@@ -88,9 +90,20 @@ type Row = {
  * One page of rows. Read in sort order by default (the sort's index, filtering as it goes). With `fewMatches`
  * (an exact count said the filters match only a few thousand rows) the matches are fetched by the filters' own
  * indexes first and then sorted: the planner cannot tell a grant type held by one client in a million from a
- * common one, and walking the sort's index for a rare one reads every row.
+ * common one, and walking the sort's index for a rare one reads every row. A search term is the same puzzle
+ * (the planner guesses 1 % for any pattern): its page is looked for among the next `searchWalkLimit` clients in
+ * sort order, and only when they hold too few matches is it fetched by the trigram index and sorted
+ * (`reads.searchIndex` then says so).
  */
-async function fetchPage(serviceId: string, query: ClientListQuery, direction: "forward" | "backward", cursor: CursorValue[] | null, limit: number, fewMatches: boolean): Promise<Row[]> {
+async function fetchPage(
+  serviceId: string,
+  query: ClientListQuery,
+  direction: "forward" | "backward",
+  cursor: CursorValue[] | null,
+  limit: number,
+  fewMatches: boolean,
+  reads: PageReads,
+): Promise<Row[]> {
   const { columns, casts } = sortKeys[query.sort];
   // Walking backward reads the reverse order from the cursor, then the page is flipped back.
   const ascending = (query.order === "asc") === (direction === "forward");
@@ -101,19 +114,30 @@ async function fetchPage(serviceId: string, query: ClientListQuery, direction: "
         ", ",
       )})`
     : empty;
-  const where = keyset === empty ? filterConditions(serviceId, query) : sql`${filterConditions(serviceId, query)} AND ${keyset}`;
-  const matching = sql`
+  const select = (conditions: Prisma.Sql, extra = empty) => sql`
     SELECT id, client_id, client_name, logo_uri, application_type, token_endpoint_auth_method, grant_types,
            redirect_uris[1] AS first_redirect_uri, cardinality(redirect_uris) AS redirect_uri_count, created_at, updated_at,
-           ${columns[0]!} AS k0, ${columns[1] ?? sql`NULL::text`} AS k1
+           ${columns[0]!} AS k0, ${columns[1] ?? sql`NULL::text`} AS k1 ${extra}
       FROM client
-     WHERE ${where}`;
+     WHERE ${keyset === empty ? conditions : sql`${conditions} AND ${keyset}`}`;
   const order = join([sql`k0 ${dir}`, sql`k1 ${dir}`, sql`id ${dir}`], ", ");
   // OFFSET 0 keeps the planner from pushing the ORDER BY … LIMIT into the subquery (an optimization fence).
-  return fewMatches
-    ? db().$queryRaw<Row[]>`SELECT * FROM (${matching} OFFSET 0) AS matching ORDER BY ${order} LIMIT ${limit}`
-    : db().$queryRaw<Row[]>`${matching} ORDER BY ${order} LIMIT ${limit}`;
+  const byFilterIndexes = () => queryRows<Row>(sql`SELECT * FROM (${select(filterConditions(serviceId, query))} OFFSET 0) AS matching ORDER BY ${order} LIMIT ${limit}`);
+  if (fewMatches) return byFilterIndexes();
+  if (!query.q) return queryRows<Row>(sql`${select(filterConditions(serviceId, query))} ORDER BY ${order} LIMIT ${limit}`);
+  const walked = await queryRows<Row>(sql`
+    SELECT * FROM (${select(filterConditions(serviceId, { ...query, q: undefined }), sql`, ${searchCondition(query.q)} AS found`)} ORDER BY ${order} LIMIT ${searchWalkLimit}) AS next
+     WHERE found ORDER BY ${order} LIMIT ${limit}`);
+  if (walked.length === limit) return walked;
+  reads.searchIndex = true;
+  return byFilterIndexes();
 }
+
+/** How a page was read: `searchIndex` when its search term's matches were few and fetched by the trigram index. */
+type PageReads = { searchIndex: boolean };
+
+/** How many clients, in sort order, a search looks through for its page before it takes the trigram index. */
+const searchWalkLimit = 4_000;
 
 function toListRow(row: Row, sort: ClientSort): ClientListRow {
   const key: CursorValue[] = sort === "name" ? [row.k0 as boolean, row.k1 ?? ""] : [(row.k0 as Date).toISOString()];
@@ -140,12 +164,12 @@ const fewMatchesLimit = 5_000;
  * One page of the service's live clients, filtered and sorted as `query` says. `matches`, when known (the count
  * of the filters), chooses how the page is read.
  */
-export async function listClients(serviceId: string, query: ClientListQuery, size = pageSize, matches?: ClientCount): Promise<ClientListPage> {
+export async function listClients(serviceId: string, query: ClientListQuery, size = pageSize, matches?: ClientCount, reads: PageReads = { searchIndex: false }): Promise<ClientListPage> {
   const valid = cursorOf(query.sort);
   const fewMatches = Boolean(matches?.exact && matches.value <= fewMatchesLimit && isFiltered(query));
   return readKeysetPage(
     { after: decodeCursor(query.after, valid), before: decodeCursor(query.before, valid), start: query.start },
-    async (direction, cursor, limit) => (await fetchPage(serviceId, query, direction, cursor, limit, fewMatches)).map((row) => toListRow(row, query.sort)),
+    async (direction, cursor, limit) => (await fetchPage(serviceId, query, direction, cursor, limit, fewMatches, reads)).map((row) => toListRow(row, query.sort)),
     size,
   );
 }
@@ -156,8 +180,9 @@ export const exactCountCap = 10_000;
  * A page of the list and how many clients match, read the cheapest way: unfiltered, the service's total is
  * the count. Filtered by grant type, counted first, because PostgreSQL guesses 0.5 % of rows for any array
  * element absent from its statistics sample (a grant held by one client in a million looks like 5,000) and
- * the count tells how to read the page; otherwise the page and the count are read side by side. On the last
- * page the total is known exactly, whatever the estimate said.
+ * the count tells how to read the page. A search reads its page first: when that took the trigram index (see
+ * fetchPage) its matches are few, and counted exactly rather than guessed. Otherwise the page and the count
+ * are read side by side. On the last page the total is known exactly, whatever the estimate said.
  */
 export async function readClientList(serviceId: string, query: ClientListQuery, total: ClientCount): Promise<{ page: ClientListPage; count: ClientCount }> {
   let page: ClientListPage;
@@ -166,6 +191,10 @@ export async function readClientList(serviceId: string, query: ClientListQuery, 
   else if (query.grantTypes.length) {
     count = await countClients(serviceId, query);
     page = await listClients(serviceId, query, pageSize, count);
+  } else if (query.q) {
+    const reads = { searchIndex: false };
+    page = await listClients(serviceId, query, pageSize, undefined, reads);
+    count = await countClients(serviceId, query, exactCountCap, { estimate: !reads.searchIndex });
   } else [page, count] = await Promise.all([listClients(serviceId, query), countClients(serviceId, query)]);
   return { page, count: page.nextCursor ? count : { value: page.start + page.rows.length - 1, exact: true } };
 }
@@ -175,12 +204,12 @@ export async function readClientList(serviceId: string, query: ClientListQuery, 
  * count of at most cap + 1 rows (and the estimate again if even that overflows). A page view never counts a
  * million rows, nor thousands of search matches (each a heap fetch: trigram matches must be rechecked).
  */
-export async function countClients(serviceId: string, filters: ClientFilters, cap = exactCountCap): Promise<ClientCount> {
+export async function countClients(serviceId: string, filters: ClientFilters, cap = exactCountCap, { estimate: estimateFirst = true } = {}): Promise<ClientCount> {
   const where = filterConditions(serviceId, filters);
-  const [{ "QUERY PLAN": plan }] = await db().$queryRaw<[{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }]>`EXPLAIN (FORMAT JSON) SELECT 1 FROM client WHERE ${where}`;
+  const { "QUERY PLAN": plan } = await queryRow<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM client WHERE ${where}`);
   const estimate = Math.round(plan[0].Plan["Plan Rows"]);
-  if (estimate > cap) return { value: estimate, exact: false };
-  const [{ n }] = await db().$queryRaw<[{ n: number }]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM client WHERE ${where} LIMIT ${cap + 1}) AS capped`;
+  if (estimateFirst && estimate > cap) return { value: estimate, exact: false };
+  const { n } = await queryRow<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM client WHERE ${where} LIMIT ${cap + 1}) AS capped`);
   // Past the cap after all: the estimate, but never fewer than were just counted.
   return n <= cap ? { value: n, exact: true } : { value: Math.max(estimate, cap + 1), exact: false };
 }

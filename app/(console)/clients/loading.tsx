@@ -1,3 +1,7 @@
+"use client";
+
+// A client component, like every skeleton: each page's payload then carries a reference to it, not its markup.
+
 import { ClientsTableSkeleton } from "@/components/clients/clients-table-skeleton";
 import { ListPageSkeleton } from "@/components/console/list-page-skeleton";
 

@@ -1,3 +1,7 @@
+"use client";
+
+// A client component, like every skeleton: each page's payload then carries a reference to it, not its markup.
+
 import { ConsolePage } from "@/components/console/console-page";
 import { Skeleton } from "@/components/ui/skeleton";
 

@@ -198,7 +198,7 @@ function KeysCard({ jwks, jwksUri }: { jwks: ConsoleClient["metadata"]["jwks"]; 
         <div className="-mx-4 -my-3">
           <Table aria-label="Public keys">
             <TableHeader>
-              <TableRow className="hover:bg-transparent dark:hover:bg-transparent">
+              <TableRow>
                 <TableHead className="pl-4">Key id (kid)</TableHead>
                 <TableHead>Type</TableHead>
                 <TableHead>Algorithm</TableHead>
