@@ -1,6 +1,7 @@
+import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { baseURL, users } from "../env";
-import { authFile, clientIp } from "../support";
+import { authFile, clientIp, registerThroughApi } from "../support";
 
 // Security headers on the console and what they allow: scripts only with the request's nonce (and no page
 // of ours needs more), never framed, no cross-site credentialed posts.
@@ -47,4 +48,34 @@ test("[SECURITY][CSRF] a cross-site sign-in post is refused and starts no sessio
     data: { email: users.admin.email, password: "wrong-password-here" },
   });
   expect(same.status()).toBe(401); // the same request from the console's own origin reaches the password check
+});
+
+test.describe("[SECURITY][CSRF] server actions", () => {
+  test.use({ storageState: authFile("admin") });
+
+  /** The id of a server action, from the build's manifest, as a browser would send it in `Next-Action`. */
+  function actionId(exportedName: string): string {
+    const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName?: string }> };
+    const id = Object.entries(manifest.node).find(([, action]) => action.exportedName === exportedName)?.[0];
+    if (!id) throw new Error(`No server action ${exportedName} in the build`);
+    return id;
+  }
+
+  test("a cross-site post to the delete action, with the administrator's cookie, is refused and deletes nothing", async ({ request }) => {
+    const client = await registerThroughApi(request, { client_name: "CSRF target", redirect_uris: ["https://csrf.example/cb"] });
+    const post = (origin: string) =>
+      request.post(`/clients/${client.client_id}`, {
+        headers: { origin, "next-action": actionId("deleteClient"), "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+        data: JSON.stringify([{ clientId: client.client_id, confirmation: client.client_id }]),
+      });
+    const stillThere = async () => (await request.get(`/register/${client.client_id}`, { headers: { authorization: `Bearer ${client.registration_access_token}` } })).status();
+
+    const crossSite = await post("https://evil.example");
+    expect(crossSite.ok()).toBe(false);
+    expect(await stillThere()).toBe(200);
+    // The same request from the console's own origin is the action's normal use: it deletes the client.
+    const sameSite = await post(baseURL);
+    expect(sameSite.status()).toBe(200);
+    expect(await stillThere()).toBe(401);
+  });
 });
