@@ -4,7 +4,7 @@
 //   - the server's response time (whole body) of the clients list with and without a search, and of a client's page
 //     (target p50 < 50 ms);
 //   - the first-load JavaScript of every page, gzipped (target < 200 kB);
-//   - Lighthouse (desktop preset) on the list and a client's page (targets: performance ≥ 0.95, accessibility 1.0).
+//   - Lighthouse (desktop preset) on the list, a client's page and its edit page (targets: performance ≥ 0.95, accessibility 1.0).
 // Results are printed and written into docs/BENCHMARKS.md (section "ui"). Needs `npm run build` first.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -153,6 +153,11 @@ async function lighthouseRun(base: string, cookie: string, name: string, pagePat
   fs.rmSync(output, { force: true });
   if (report.finalDisplayedUrl && !report.finalDisplayedUrl.includes(pagePath.split("?")[0])) throw new Error(`Lighthouse ended on ${report.finalDisplayedUrl}, not ${pagePath}`);
   const audit = (id: string) => report.audits[id]?.displayValue ?? "";
+  // What cost accessibility points, so that a score below 1 says where to look.
+  for (const { id } of report.categories.accessibility.auditRefs as { id: string }[]) {
+    const result = report.audits[id];
+    if (result?.score === 0) process.stderr.write(`${name}: accessibility audit "${result.title}" fails on ${JSON.stringify(result.details?.items?.[0]?.node?.snippet ?? "")}\n`);
+  }
   return { page: name, performance: report.categories.performance.score, accessibility: report.categories.accessibility.score, lcp: audit("largest-contentful-paint"), tbt: audit("total-blocking-time"), cls: audit("cumulative-layout-shift") };
 }
 
@@ -206,7 +211,11 @@ async function main() {
       await time(base, cookie, "Audit log", "/audit", /Audit log/),
     ];
     const bundles = firstLoadJavaScript();
-    const scores = [await lighthouse(base, cookie, "Clients list", "/clients"), await lighthouse(base, cookie, "Client page", `/clients/${acme}`)];
+    const scores = [
+      await lighthouse(base, cookie, "Clients list", "/clients"),
+      await lighthouse(base, cookie, "Client page", `/clients/${acme}`),
+      await lighthouse(base, cookie, "Edit page", `/clients/${acme}/edit`),
+    ];
 
     const ok = (pass: boolean) => (pass ? "✅" : "❌");
     const table = [
