@@ -4,11 +4,11 @@ import { KeyRound, Pencil, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { FieldError, Label } from "@/components/ui/label";
+import { toast } from "@/components/ui/toast";
 import { deleteClient, reissueClientRegistrationAccessToken } from "@/lib/clients/actions";
 import { NewTokenDialog } from "./rotated-token-dialog";
 
