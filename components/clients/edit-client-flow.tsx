@@ -11,6 +11,7 @@ import { analyzeMetadataText, metadataText } from "@/components/metadata-editor/
 import type { MetadataJsonSchema } from "@/components/metadata-editor/completion";
 import { Callout } from "@/components/ui/callout";
 import { Card, CardContent } from "@/components/ui/card";
+import { onDemand } from "@/components/ui/on-demand";
 import { toast } from "@/components/ui/toast";
 import { revertClient, updateClient, type SaveResult } from "@/lib/clients/actions";
 import { changeConsequences } from "@/lib/clients/consequences";
@@ -24,7 +25,6 @@ import { ClientIdField, RegistrationAccessTokenField } from "./credential-fields
 import { FlowActions, RefusedMetadata } from "./flow-actions";
 import { FlowSteps } from "./flow-steps";
 import { ReviewChanges } from "./review-changes";
-import { RotatedTokenDialog } from "./rotated-token-dialog";
 import { UnsavedChangesGuard } from "./unsaved-changes-guard";
 
 // The edit page's three steps (CONSOLE.md, Edit): Edit → Review → Saved. The form holds the registration
@@ -44,6 +44,9 @@ export type EditableClient = {
 export type RevertTarget = { version: number; metadata: ClientMetadata };
 
 const steps = ["Edit", "Review", "Saved"] as const;
+
+// Loaded with the review step, not with the page: the one-time values it shows after the save never wait for it.
+const RotatedTokenDialog = onDemand(() => import("./rotated-token-dialog").then((m) => m.RotatedTokenDialog));
 
 export function EditClientFlow({ client, policy, jsonSchema, revertTo }: { client: EditableClient; policy: ServicePolicy; jsonSchema: MetadataJsonSchema; revertTo?: RevertTarget }) {
   const router = useRouter();
@@ -209,13 +212,15 @@ export function EditClientFlow({ client, policy, jsonSchema, revertTo }: { clien
         note={`Based on version ${base.version}`}
       />
 
-      <RotatedTokenDialog
-        token={rotatedToken}
-        onDone={() => {
-          setRotatedToken(null);
-          router.push(clientPage);
-        }}
-      />
+      {step >= 1 && (
+        <RotatedTokenDialog
+          token={rotatedToken}
+          onDone={() => {
+            setRotatedToken(null);
+            router.push(clientPage);
+          }}
+        />
+      )}
     </form>
   );
 }

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { analyzeMetadataText, metadataText } from "@/components/metadata-editor/analysis";
 import type { MetadataJsonSchema } from "@/components/metadata-editor/completion";
 import { MetadataEditor } from "@/components/metadata-editor/metadata-editor";
+import { onDemand } from "@/components/ui/on-demand";
 import { toast } from "@/components/ui/toast";
 import { cn } from "@/lib/cn";
 import { registerClient, type IssuedCredentials } from "@/lib/clients/actions";
@@ -19,7 +20,6 @@ import { diffMetadata } from "@/lib/registration/diff";
 import { inCanonicalOrder, type MetadataIssue } from "@/lib/registration/metadata";
 import type { ServicePolicy } from "@/lib/registration/policy";
 import { CommonFieldHelpers } from "./common-field-helpers";
-import { CredentialsDialog } from "./credentials-dialog";
 import { FlowActions, RefusedMetadata } from "./flow-actions";
 import { FlowSteps } from "./flow-steps";
 import { ReviewChanges } from "./review-changes";
@@ -29,6 +29,9 @@ import { UnsavedChangesGuard } from "./unsaved-changes-guard";
 // what will be registered, and the core registers it as a console client; the credentials are shown once.
 
 const steps = ["Edit", "Review", "Registered"] as const;
+
+// Loaded with the review step, not with the page: the one-time values it shows after the save never wait for it.
+const CredentialsDialog = onDemand(() => import("./credentials-dialog").then((m) => m.CredentialsDialog));
 
 export function RegisterClientFlow({ policy, jsonSchema }: { policy: ServicePolicy; jsonSchema: MetadataJsonSchema }) {
   const router = useRouter();
@@ -140,15 +143,17 @@ export function RegisterClientFlow({ policy, jsonSchema }: { policy: ServicePoli
         onBack={() => setStep(0)}
       />
 
-      <CredentialsDialog
-        credentials={credentials}
-        clientName={name}
-        onDone={() => {
-          const clientId = credentials!.clientId;
-          setCredentials(null);
-          router.push(`/clients/${encodeURIComponent(clientId)}`);
-        }}
-      />
+      {step >= 1 && (
+        <CredentialsDialog
+          credentials={credentials}
+          clientName={name}
+          onDone={() => {
+            const clientId = credentials!.clientId;
+            setCredentials(null);
+            router.push(`/clients/${encodeURIComponent(clientId)}`);
+          }}
+        />
+      )}
     </form>
   );
 }
