@@ -17,7 +17,8 @@ import { revertClient, updateClient, type SaveResult } from "@/lib/clients/actio
 import { changeConsequences } from "@/lib/clients/consequences";
 import { editClientFormSchema } from "@/lib/clients/schemas";
 import { applyChanges, diffMetadata, overlappingPaths } from "@/lib/registration/diff";
-import { inCanonicalOrder, type ClientMetadata, type MetadataIssue } from "@/lib/registration/metadata";
+import { inCanonicalOrder } from "@/lib/registration/members";
+import type { ClientMetadata, MetadataIssue } from "@/lib/registration/metadata";
 import type { ServicePolicy } from "@/lib/registration/policy";
 import type { Conflict } from "@/lib/registration/service";
 import { ConflictPanel } from "./conflict-panel";
