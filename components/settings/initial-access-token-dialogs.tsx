@@ -10,10 +10,10 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { FieldError, FieldHint, Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast";
+import { lazyZodResolver } from "@/lib/lazy-zod-resolver";
 import type { NewInitialAccessToken, NewInitialAccessTokenSchema } from "@/lib/registration/policy";
 import { createServiceInitialAccessToken, revokeServiceInitialAccessToken } from "@/lib/settings/actions";
 import type { InitialAccessTokenSummary } from "@/lib/settings/queries";
-import { lazyZodResolver } from "./lazy-resolver";
 
 // The dialogs of the initial access tokens card (initial-access-tokens.tsx), loaded the first time one opens.
 

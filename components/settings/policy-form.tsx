@@ -11,8 +11,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input, Textarea } from "@/components/ui/input";
 import { FieldError, FieldHint, Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast";
+import { lazyZodResolver } from "@/lib/lazy-zod-resolver";
 import { saveServicePolicy } from "@/lib/settings/actions";
-import { lazyZodResolver } from "./lazy-resolver";
 import type { ServicePolicy, ServicePolicyInput } from "@/lib/registration/policy";
 import { grantTypes, jweAlgorithms, jwsAlgorithms, tokenEndpointAuthMethods } from "@/lib/registration/vocabulary";
 
