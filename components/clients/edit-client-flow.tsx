@@ -23,11 +23,9 @@ import { inCanonicalOrder } from "@/lib/registration/members";
 import type { ClientMetadata, MetadataIssue } from "@/lib/registration/metadata";
 import type { ServicePolicy } from "@/lib/registration/policy";
 import type { Conflict } from "@/lib/registration/service";
-import { ConflictPanel } from "./conflict-panel";
 import { ClientIdField, RegistrationAccessTokenField } from "./credential-fields";
 import { FlowActions, RefusedMetadata } from "./flow-actions";
 import { FlowSteps } from "./flow-steps";
-import { ReviewChanges } from "./review-changes";
 import { UnsavedChangesGuard } from "./unsaved-changes-guard";
 
 // The edit page's three steps (CONSOLE.md, Edit): Edit → Review → Saved. The form holds the registration
@@ -50,6 +48,9 @@ const steps = ["Edit", "Review", "Saved"] as const;
 
 type EditForm = ReturnType<typeof editClientFormSchema>;
 
+// The review (the diff) and a conflict's panel load when they are first shown, not with the page.
+const ReviewChanges = onDemand(() => import("./review-changes").then((m) => m.ReviewChanges));
+const ConflictPanel = onDemand(() => import("./conflict-panel").then((m) => m.ConflictPanel));
 // Loaded with the review step, not with the page: the one-time values it shows after the save never wait for it.
 const RotatedTokenDialog = onDemand(() => import("./rotated-token-dialog").then((m) => m.RotatedTokenDialog));
 

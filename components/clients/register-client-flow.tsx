@@ -25,7 +25,6 @@ import type { ServicePolicy } from "@/lib/registration/policy";
 import { CommonFieldHelpers } from "./common-field-helpers";
 import { FlowActions, RefusedMetadata } from "./flow-actions";
 import { FlowSteps } from "./flow-steps";
-import { ReviewChanges } from "./review-changes";
 import { UnsavedChangesGuard } from "./unsaved-changes-guard";
 
 // Register (CONSOLE.md): a template fills the editor, helpers and the editor complete it, the review lists
@@ -35,6 +34,8 @@ const steps = ["Edit", "Review", "Registered"] as const;
 
 type RegisterForm = ReturnType<typeof registerClientFormSchema>;
 
+// The review (the fields to register) loads when it is first shown, not with the page.
+const ReviewChanges = onDemand(() => import("./review-changes").then((m) => m.ReviewChanges));
 // Loaded with the review step, not with the page: the one-time values it shows after the save never wait for it.
 const CredentialsDialog = onDemand(() => import("./credentials-dialog").then((m) => m.CredentialsDialog));
 
