@@ -1,11 +1,9 @@
-import { useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
+import { afterPage } from "@/components/ui/on-demand";
 import type { ServicePolicy } from "@/lib/registration/policy";
 import type { AnalyzedText, MetadataAnalysis } from "./analysis";
 
-type Analyzer = typeof import("./analysis");
-
-/** The analysis code once it has arrived, for every editor after. */
-let analyzer: Analyzer | undefined;
+const useAnalyzer = afterPage(() => import("./analysis"));
 
 /** A text not analyzed yet: its JSON document if it parses, no problems known. */
 function pendingAnalysis(text: string): MetadataAnalysis {
@@ -22,13 +20,6 @@ function pendingAnalysis(text: string): MetadataAnalysis {
  * keeps the analysis the server made of it (`initial`), and any other text is pending.
  */
 export function useMetadataAnalysis(text: string, policy: ServicePolicy, initial: AnalyzedText): MetadataAnalysis {
-  const [loaded, setLoaded] = useState(analyzer);
-  useEffect(() => {
-    if (loaded) return;
-    void import("./analysis").then((module) => {
-      analyzer = module;
-      setLoaded(module);
-    });
-  }, [loaded]);
-  return useMemo(() => (loaded ? loaded.analyzeMetadataText(text, policy) : text === initial.text ? initial.analysis : pendingAnalysis(text)), [loaded, text, policy, initial]);
+  const analyzer = useAnalyzer();
+  return useMemo(() => (analyzer ? analyzer.analyzeMetadataText(text, policy) : text === initial.text ? initial.analysis : pendingAnalysis(text)), [analyzer, text, policy, initial]);
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, useState, type ComponentType, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from "react";
 
 /**
  * A part of a page whose code is fetched the first time it renders (React.lazy), in its own Suspense boundary.
@@ -27,4 +27,31 @@ export function useOpenedOnce(open: boolean): boolean {
   const [opened, setOpened] = useState(open);
   if (open && !opened) setOpened(true);
   return opened || open;
+}
+
+/**
+ * A hook that gives the module `load` fetches just after the page (after hydration), undefined until it has
+ * arrived; it is fetched once, for every component that uses the hook (again on the next mount if it failed).
+ * The server and the hydration render without it, so what is rendered with it must look like what was
+ * rendered before it came.
+ */
+export function afterPage<Module>(load: () => Promise<Module>): () => Module | undefined {
+  let loaded: Module | undefined;
+  let loading: Promise<Module> | undefined;
+  return function useAfterPage() {
+    const [module, setModule] = useState<Module | undefined>(loaded);
+    useEffect(() => {
+      if (module) return;
+      let mounted = true;
+      loading ??= load().then((arrived) => (loaded = arrived));
+      loading.then(
+        (arrived) => mounted && setModule(() => arrived),
+        () => (loading = undefined),
+      );
+      return () => {
+        mounted = false;
+      };
+    }, [module]);
+    return module;
+  };
 }
