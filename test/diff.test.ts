@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyChanges, changeKind, diffMetadata, overlappingPaths, type Change } from "@/lib/registration/diff";
-import { knownMembers } from "@/lib/registration/metadata";
+import { knownMembers } from "@/lib/registration/members";
 import { ecKey, jwksWith } from "./support/metadata";
 
 // SPEC.md §6: the field-level change set {path, before, after} of every revision, and the console's

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { analyzeMetadataText, lineAt, metadataText } from "@/components/metadata-editor/analysis";
+import { analyzeMetadataText, lineAt } from "@/components/metadata-editor/analysis";
+import { metadataText } from "@/components/metadata-editor/text";
 import { policyWith, webClient } from "./support/metadata";
 
 const policy = policyWith();

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { knownMembers, validateClientMetadata, type MetadataIssue } from "@/lib/registration/metadata";
+import { knownMembers } from "@/lib/registration/members";
+import { validateClientMetadata, type MetadataIssue } from "@/lib/registration/metadata";
 import { register } from "@/lib/registration/service";
 import {
   credentialMembers,

@@ -1,35 +1,36 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { dequal } from "dequal";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useController, useForm } from "react-hook-form";
-import { toast } from "sonner";
 import type { z } from "zod";
-import { MetadataEditor } from "@/components/metadata-editor/metadata-editor";
-import { analyzeMetadataText, metadataText } from "@/components/metadata-editor/analysis";
+import type { AnalyzedText } from "@/components/metadata-editor/analysis";
 import type { MetadataJsonSchema } from "@/components/metadata-editor/completion";
+import { MetadataEditor } from "@/components/metadata-editor/metadata-editor";
+import { metadataText } from "@/components/metadata-editor/text";
+import { useMetadataAnalysis } from "@/components/metadata-editor/use-metadata-analysis";
 import { Callout } from "@/components/ui/callout";
 import { Card, CardContent } from "@/components/ui/card";
+import { onDemand } from "@/components/ui/on-demand";
+import { toast } from "@/components/ui/toast";
 import { revertClient, updateClient, type SaveResult } from "@/lib/clients/actions";
 import { changeConsequences } from "@/lib/clients/consequences";
-import { editClientFormSchema } from "@/lib/clients/schemas";
+import type { editClientFormSchema } from "@/lib/clients/schemas";
+import { lazyZodResolver } from "@/lib/lazy-zod-resolver";
 import { applyChanges, diffMetadata, overlappingPaths } from "@/lib/registration/diff";
-import { inCanonicalOrder, type ClientMetadata, type MetadataIssue } from "@/lib/registration/metadata";
+import { inCanonicalOrder } from "@/lib/registration/members";
+import type { ClientMetadata, MetadataIssue } from "@/lib/registration/metadata";
 import type { ServicePolicy } from "@/lib/registration/policy";
 import type { Conflict } from "@/lib/registration/service";
-import { ConflictPanel } from "./conflict-panel";
 import { ClientIdField, RegistrationAccessTokenField } from "./credential-fields";
 import { FlowActions, RefusedMetadata } from "./flow-actions";
 import { FlowSteps } from "./flow-steps";
-import { ReviewChanges } from "./review-changes";
-import { RotatedTokenDialog } from "./rotated-token-dialog";
 import { UnsavedChangesGuard } from "./unsaved-changes-guard";
 
 // The edit page's three steps (CONSOLE.md, Edit): Edit → Review → Saved. The form holds the registration
 // access token and the metadata JSON; the browser validates with the core's schemas under the service's
-// policy, and the save goes through the core again, over the version the page was opened at.
+// policy (loaded on demand), and the save goes through the core again, over the version the page was opened at.
 
 export type EditableClient = {
   clientId: string;
@@ -45,14 +46,35 @@ export type RevertTarget = { version: number; metadata: ClientMetadata };
 
 const steps = ["Edit", "Review", "Saved"] as const;
 
-export function EditClientFlow({ client, policy, jsonSchema, revertTo }: { client: EditableClient; policy: ServicePolicy; jsonSchema: MetadataJsonSchema; revertTo?: RevertTarget }) {
+type EditForm = ReturnType<typeof editClientFormSchema>;
+
+// The review (the diff) and a conflict's panel load when they are first shown, not with the page.
+const ReviewChanges = onDemand(() => import("./review-changes").then((m) => m.ReviewChanges));
+const ConflictPanel = onDemand(() => import("./conflict-panel").then((m) => m.ConflictPanel));
+// Loaded with the review step, not with the page: the one-time values it shows after the save never wait for it.
+const RotatedTokenDialog = onDemand(() => import("./rotated-token-dialog").then((m) => m.RotatedTokenDialog));
+
+/**
+ * `initial`: the editor's starting text (the metadata of `revertTo`, else the client's, in canonical order) with
+ * the server's analysis of it.
+ */
+export function EditClientFlow({
+  client,
+  policy,
+  jsonSchema,
+  revertTo,
+  initial,
+}: {
+  client: EditableClient;
+  policy: ServicePolicy;
+  jsonSchema: MetadataJsonSchema;
+  revertTo?: RevertTarget;
+  initial: AnalyzedText;
+}) {
   const router = useRouter();
-  const schema = useMemo(() => editClientFormSchema(policy), [policy]);
-  const initialText = useMemo(() => metadataText(inCanonicalOrder(revertTo?.metadata ?? client.metadata)), [client.metadata, revertTo]);
-  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
-    defaultValues: { registrationAccessToken: "", metadataText: initialText },
-  });
+  const resolver = useMemo(() => lazyZodResolver(async () => (await import("@/lib/clients/schemas")).editClientFormSchema(policy)), [policy]);
+  const initialText = initial.text;
+  const form = useForm<z.input<EditForm>, unknown, z.output<EditForm>>({ resolver, defaultValues: { registrationAccessToken: "", metadataText: initialText } });
   const { field: metadataField } = useController({ name: "metadataText", control: form.control });
   const text = metadataField.value;
 
@@ -66,7 +88,7 @@ export function EditClientFlow({ client, policy, jsonSchema, revertTo }: { clien
   const [serverIssues, setServerIssues] = useState<MetadataIssue[]>([]);
   const [rotatedToken, setRotatedToken] = useState<string | null>(null);
 
-  const analysis = useMemo(() => analyzeMetadataText(text, policy), [text, policy]);
+  const analysis = useMetadataAnalysis(text, policy, initial);
   const proposed = analysis.metadata ?? (isObject(analysis.document) ? analysis.document : undefined);
   const changes = useMemo(() => (proposed ? diffMetadata(base.metadata, proposed) : []), [base.metadata, proposed]);
   const consequences = useMemo(
@@ -82,7 +104,7 @@ export function EditClientFlow({ client, policy, jsonSchema, revertTo }: { clien
     return form.handleSubmit(() => setStep(1))();
   }
 
-  async function save({ registrationAccessToken }: z.output<typeof schema>) {
+  async function save({ registrationAccessToken }: z.output<EditForm>) {
     setSaving(true);
     try {
       const result = reverting
@@ -202,20 +224,22 @@ export function EditClientFlow({ client, policy, jsonSchema, revertTo }: { clien
         step={step}
         cancelHref={clientPage}
         reviewLabel="Review changes"
-        blockedReason={analysis.problems.length ? "Fix the problems first" : changes.length === 0 ? "Nothing has changed yet" : null}
+        blockedReason={analysis.pending ? "Checking the metadata" : analysis.problems.length ? "Fix the problems first" : changes.length === 0 ? "Nothing has changed yet" : null}
         saveLabel={reverting ? `Save revert to version ${revertTo!.version}` : "Save changes"}
         saving={saving}
         onBack={() => setStep(0)}
         note={`Based on version ${base.version}`}
       />
 
-      <RotatedTokenDialog
-        token={rotatedToken}
-        onDone={() => {
-          setRotatedToken(null);
-          router.push(clientPage);
-        }}
-      />
+      {step >= 1 && (
+        <RotatedTokenDialog
+          token={rotatedToken}
+          onDone={() => {
+            setRotatedToken(null);
+            router.push(clientPage);
+          }}
+        />
+      )}
     </form>
   );
 }

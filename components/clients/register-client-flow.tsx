@@ -1,28 +1,30 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useController, useForm } from "react-hook-form";
-import { toast } from "sonner";
 import type { z } from "zod";
-import { analyzeMetadataText, metadataText } from "@/components/metadata-editor/analysis";
+import type { AnalyzedText } from "@/components/metadata-editor/analysis";
 import type { MetadataJsonSchema } from "@/components/metadata-editor/completion";
 import { MetadataEditor } from "@/components/metadata-editor/metadata-editor";
+import { metadataText } from "@/components/metadata-editor/text";
+import { useMetadataAnalysis } from "@/components/metadata-editor/use-metadata-analysis";
+import { onDemand } from "@/components/ui/on-demand";
+import { toast } from "@/components/ui/toast";
 import { cn } from "@/lib/cn";
 import { registerClient, type IssuedCredentials } from "@/lib/clients/actions";
 import { changeConsequences } from "@/lib/clients/consequences";
 import { clientDisplayName } from "@/lib/clients/display";
-import { registerClientFormSchema } from "@/lib/clients/schemas";
+import type { registerClientFormSchema } from "@/lib/clients/schemas";
 import { clientTemplates, type ClientTemplate } from "@/lib/clients/templates";
+import { lazyZodResolver } from "@/lib/lazy-zod-resolver";
 import { diffMetadata } from "@/lib/registration/diff";
-import { inCanonicalOrder, type MetadataIssue } from "@/lib/registration/metadata";
+import { inCanonicalOrder } from "@/lib/registration/members";
+import type { MetadataIssue } from "@/lib/registration/metadata";
 import type { ServicePolicy } from "@/lib/registration/policy";
 import { CommonFieldHelpers } from "./common-field-helpers";
-import { CredentialsDialog } from "./credentials-dialog";
 import { FlowActions, RefusedMetadata } from "./flow-actions";
 import { FlowSteps } from "./flow-steps";
-import { ReviewChanges } from "./review-changes";
 import { UnsavedChangesGuard } from "./unsaved-changes-guard";
 
 // Register (CONSOLE.md): a template fills the editor, helpers and the editor complete it, the review lists
@@ -30,19 +32,27 @@ import { UnsavedChangesGuard } from "./unsaved-changes-guard";
 
 const steps = ["Edit", "Review", "Registered"] as const;
 
-export function RegisterClientFlow({ policy, jsonSchema }: { policy: ServicePolicy; jsonSchema: MetadataJsonSchema }) {
+type RegisterForm = ReturnType<typeof registerClientFormSchema>;
+
+// The review (the fields to register) loads when it is first shown, not with the page.
+const ReviewChanges = onDemand(() => import("./review-changes").then((m) => m.ReviewChanges));
+// Loaded with the review step, not with the page: the one-time values it shows after the save never wait for it.
+const CredentialsDialog = onDemand(() => import("./credentials-dialog").then((m) => m.CredentialsDialog));
+
+/** `initial`: the first template's text with the server's analysis of it. */
+export function RegisterClientFlow({ policy, jsonSchema, initial }: { policy: ServicePolicy; jsonSchema: MetadataJsonSchema; initial: AnalyzedText }) {
   const router = useRouter();
-  const schema = useMemo(() => registerClientFormSchema(policy), [policy]);
+  const resolver = useMemo(() => lazyZodResolver(async () => (await import("@/lib/clients/schemas")).registerClientFormSchema(policy)), [policy]);
   const [template, setTemplate] = useState<ClientTemplate>(clientTemplates[0]!);
   const templateText = metadataText(template.metadata);
-  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { metadataText: templateText } });
+  const form = useForm<z.input<RegisterForm>, unknown, z.output<RegisterForm>>({ resolver, defaultValues: { metadataText: templateText } });
   const { field } = useController({ name: "metadataText", control: form.control });
   const [step, setStep] = useState<0 | 1 | 2>(0);
   const [saving, setSaving] = useState(false);
   const [serverIssues, setServerIssues] = useState<MetadataIssue[]>([]);
   const [credentials, setCredentials] = useState<IssuedCredentials | null>(null);
 
-  const analysis = useMemo(() => analyzeMetadataText(field.value, policy), [field.value, policy]);
+  const analysis = useMetadataAnalysis(field.value, policy, initial);
   const document = isObject(analysis.document) ? analysis.document : undefined;
   const changes = useMemo(() => (analysis.metadata ? diffMetadata({}, analysis.metadata) : []), [analysis.metadata]);
   const consequences = useMemo(() => (analysis.metadata ? changeConsequences({}, analysis.metadata, { hasSecret: false, policy }) : []), [analysis.metadata, policy]);
@@ -134,21 +144,23 @@ export function RegisterClientFlow({ policy, jsonSchema }: { policy: ServicePoli
         step={step}
         cancelHref="/clients"
         reviewLabel="Review"
-        blockedReason={analysis.problems.length ? "Fix the problems first" : null}
+        blockedReason={analysis.pending ? "Checking the metadata" : analysis.problems.length ? "Fix the problems first" : null}
         saveLabel="Register client"
         saving={saving}
         onBack={() => setStep(0)}
       />
 
-      <CredentialsDialog
-        credentials={credentials}
-        clientName={name}
-        onDone={() => {
-          const clientId = credentials!.clientId;
-          setCredentials(null);
-          router.push(`/clients/${encodeURIComponent(clientId)}`);
-        }}
-      />
+      {step >= 1 && (
+        <CredentialsDialog
+          credentials={credentials}
+          clientName={name}
+          onDone={() => {
+            const clientId = credentials!.clientId;
+            setCredentials(null);
+            router.push(`/clients/${encodeURIComponent(clientId)}`);
+          }}
+        />
+      )}
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { Callout } from "@/components/ui/callout";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Consequence } from "@/lib/clients/consequences";
 import type { Change } from "@/lib/registration/diff";
-import { formatPath } from "@/lib/registration/metadata";
+import { formatPath } from "@/lib/registration/members";
 
 /** The review step: what the save will do in words, the changed fields, and both documents side by side. */
 export function ReviewChanges({

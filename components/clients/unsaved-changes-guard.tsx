@@ -1,16 +1,16 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { onDemand, useOpenedOnce } from "@/components/ui/on-demand";
+
+// The dialog loads the first time a link is followed with unsaved changes.
+const UnsavedChangesDialog = onDemand(() => import("./unsaved-changes-dialog").then((m) => m.UnsavedChangesDialog));
 
 /**
  * Asks before unsaved changes are lost: the browser's own prompt when the page is closed or reloaded, and a
  * dialog when a link inside the console is followed (the App Router has no navigation event to hook).
  */
 export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
-  const router = useRouter();
   const [pendingHref, setPendingHref] = useState<string | null>(null);
 
   useEffect(() => {
@@ -38,29 +38,6 @@ export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
     };
   }, [dirty]);
 
-  return (
-    <Dialog open={pendingHref !== null} onOpenChange={(open) => !open && setPendingHref(null)}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Leave without saving?</DialogTitle>
-          <DialogDescription>Your changes have not been saved. If you leave this page, they are lost.</DialogDescription>
-        </DialogHeader>
-        <DialogFooter>
-          <Button variant="secondary" onClick={() => setPendingHref(null)} autoFocus>
-            Stay on this page
-          </Button>
-          <Button
-            variant="danger"
-            onClick={() => {
-              const href = pendingHref!;
-              setPendingHref(null);
-              router.push(href);
-            }}
-          >
-            Leave and discard changes
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
-  );
+  const opened = useOpenedOnce(pendingHref !== null);
+  return opened ? <UnsavedChangesDialog href={pendingHref} onStay={() => setPendingHref(null)} /> : null;
 }

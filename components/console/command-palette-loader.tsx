@@ -1,18 +1,17 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
+import { onDemand, useOpenedOnce } from "@/components/ui/on-demand";
 import type { SearchClientsAction } from "./command-palette";
 import { useConsoleShell } from "./shell-context";
 
 // The palette (cmdk, its dialog) loads when it is first opened, not with every console page.
-const CommandPalette = dynamic(() => import("./command-palette").then((m) => m.CommandPalette), { ssr: false });
+const CommandPalette = onDemand(() => import("./command-palette").then((m) => m.CommandPalette));
 
 /** Ctrl/⌘-K toggles the command palette; the palette itself is fetched the first time it opens. */
 export function CommandPaletteLoader({ searchClients }: { searchClients?: SearchClientsAction }) {
   const { paletteOpen, setPaletteOpen } = useConsoleShell();
-  const [wanted, setWanted] = useState(false);
-  if (paletteOpen && !wanted) setWanted(true);
+  const opened = useOpenedOnce(paletteOpen);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -25,5 +24,5 @@ export function CommandPaletteLoader({ searchClients }: { searchClients?: Search
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [paletteOpen, setPaletteOpen]);
 
-  return wanted ? <CommandPalette searchClients={searchClients} /> : null;
+  return opened ? <CommandPalette searchClients={searchClients} /> : null;
 }

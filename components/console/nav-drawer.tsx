@@ -1,18 +1,18 @@
 "use client";
 
-import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
+import { onDemand, useOpenedOnce } from "@/components/ui/on-demand";
 import { useConsoleShell } from "./shell-context";
 
 const wide = "(min-width: 1024px)";
 
 // Wide windows never open the drawer: its dialog code loads the first time it is opened.
-const NavDrawerDialog = lazy(() => import("./nav-drawer-dialog").then((m) => ({ default: m.NavDrawerDialog })));
+const NavDrawerDialog = onDemand(() => import("./nav-drawer-dialog").then((m) => m.NavDrawerDialog));
 
 /** Below 1024 px the sidebar lives in this drawer, opened by the top bar's menu button. */
 export function NavDrawer({ children }: { children: ReactNode }) {
   const { navOpen, setNavOpen } = useConsoleShell();
-  const [wanted, setWanted] = useState(false);
-  if (navOpen && !wanted) setWanted(true);
+  const opened = useOpenedOnce(navOpen);
 
   // Widening the window shows the fixed sidebar; a drawer left open would sit on top of it.
   useEffect(() => {
@@ -22,12 +22,10 @@ export function NavDrawer({ children }: { children: ReactNode }) {
     return () => query.removeEventListener("change", close);
   }, [setNavOpen]);
 
-  if (!wanted) return null;
+  if (!opened) return null;
   return (
-    <Suspense fallback={null}>
-      <NavDrawerDialog open={navOpen} onOpenChange={setNavOpen}>
-        {children}
-      </NavDrawerDialog>
-    </Suspense>
+    <NavDrawerDialog open={navOpen} onOpenChange={setNavOpen}>
+      {children}
+    </NavDrawerDialog>
   );
 }

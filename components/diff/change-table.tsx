@@ -3,7 +3,7 @@ import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import { changeKind, type Change, type ChangeKind } from "@/lib/registration/diff";
-import { formatPath } from "@/lib/registration/metadata";
+import { formatPath } from "@/lib/registration/members";
 
 // The field-level view of a change set (a revision's, or an edit under review): one row per member, arrays
 // item by item. No hooks, so server pages (history) and client steps (review) both render it.

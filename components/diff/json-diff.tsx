@@ -1,6 +1,6 @@
 import { diffLines } from "diff";
 import { cn } from "@/lib/cn";
-import { inCanonicalOrder } from "@/lib/registration/metadata";
+import { inCanonicalOrder } from "@/lib/registration/members";
 
 // Two JSON documents side by side, line against line, changed lines tinted. No hooks: server and client
 // pages both render it. Long unchanged stretches fold to a count so the changes stay in view.

@@ -4,6 +4,8 @@ import type { ServicePolicy } from "@/lib/registration/policy";
 
 // The metadata editor's diagnostics: JSON syntax errors, then the core's metadata issues, each placed on the
 // source range its path points at. Pure and browser-safe; the editor, the problem list and tests share it.
+// With the metadata rules (zod) it is the editor's largest part but CodeMirror: pages render with the
+// analysis the server made of their starting text, and the browser loads this on demand (use-metadata-analysis.ts).
 
 export type MetadataProblem = {
   /** Offsets in the text; `to` > `from`, so every problem has something to underline. */
@@ -23,7 +25,12 @@ export type MetadataAnalysis = {
   document?: unknown;
   /** The normalized metadata (defaults applied), when the document passes every rule. */
   metadata?: ClientMetadata;
+  /** Not analyzed yet (its code is still loading): no problems are known, `document` is the text's JSON if it parses. */
+  pending?: true;
 };
+
+/** A text and its analysis: what a page's editor starts from, made on the server. */
+export type AnalyzedText = { text: string; analysis: MetadataAnalysis };
 
 const syntaxMessages: Partial<Record<number, string>> = {
   1: "Unexpected character",
@@ -116,5 +123,5 @@ export function analyzeMetadataText(text: string, policy: ServicePolicy): Metada
   return { problems: problems.sort((a, b) => a.from - b.from), document };
 }
 
-/** The text the editor starts from: the metadata as pretty-printed JSON, members in the specifications' order. */
-export const metadataText = (metadata: Record<string, unknown>) => `${JSON.stringify(metadata, null, 2)}\n`;
+/** `text` with its analysis, for a page to render its editor with. */
+export const analyzedText = (text: string, policy: ServicePolicy): AnalyzedText => ({ text, analysis: analyzeMetadataText(text, policy) });

@@ -1,7 +1,7 @@
 "use client";
 
 import type { EditorView } from "@codemirror/view";
-import { CircleAlert, CircleCheck, RotateCcw, WandSparkles } from "lucide-react";
+import { CircleAlert, CircleCheck, LoaderCircle, RotateCcw, WandSparkles } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useTheme } from "next-themes";
 import { useRef, type ReactNode } from "react";
@@ -118,7 +118,12 @@ export function MetadataEditor({ id, label, hint, value, onChange, analysis, jso
 
       <div className="flex flex-wrap items-center justify-between gap-2 text-[13px]">
         <p aria-live="polite" className="flex items-center gap-1.5 font-medium">
-          {problems.length ? (
+          {analysis.pending ? (
+            <span className="flex items-center gap-1.5 text-zinc-600 dark:text-zinc-400">
+              <LoaderCircle className="size-4 animate-spin" aria-hidden />
+              Checking the metadata
+            </span>
+          ) : problems.length ? (
             <span className="flex items-center gap-1.5 text-red-700 dark:text-red-400">
               <CircleAlert className="size-4" aria-hidden />
               {problems.length === 1 ? "1 problem" : `${problems.length} problems`}

@@ -4,15 +4,15 @@ import { Plus, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Controller, useFieldArray, useForm, type FieldError as HookFieldError } from "react-hook-form";
-import { toast } from "sonner";
 import { ActionBar } from "@/components/ui/action-bar";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input, Textarea } from "@/components/ui/input";
 import { FieldError, FieldHint, Label } from "@/components/ui/label";
+import { toast } from "@/components/ui/toast";
+import { lazyZodResolver } from "@/lib/lazy-zod-resolver";
 import { saveServicePolicy } from "@/lib/settings/actions";
-import { lazyZodResolver } from "./lazy-resolver";
 import type { ServicePolicy, ServicePolicyInput } from "@/lib/registration/policy";
 import { grantTypes, jweAlgorithms, jwsAlgorithms, tokenEndpointAuthMethods } from "@/lib/registration/vocabulary";
 

@@ -1,4 +1,5 @@
-import { needsClientSecret, type ClientMetadata } from "@/lib/registration/metadata";
+import { needsClientSecret } from "@/lib/registration/members";
+import type { ClientMetadata } from "@/lib/registration/metadata";
 import type { ServicePolicy } from "@/lib/registration/policy";
 
 // What a reviewed change will do beyond the fields themselves, in words (CONSOLE.md, Review). The rules that

@@ -1,5 +1,6 @@
 import { decodeJwt } from "jose";
-import { knownMembers, splitLocalizedMember, type ClientMetadata, type KnownMember } from "@/lib/registration/metadata";
+import { knownMembers, splitLocalizedMember, type KnownMember } from "@/lib/registration/members";
+import type { ClientMetadata } from "@/lib/registration/metadata";
 import type { LocalizableMember } from "@/lib/registration/vocabulary";
 
 // What the client detail page's overview cards read out of a client's metadata. Presentation only: the rules

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatPath, knownMembers, splitLocalizedMember, type KnownMember } from "./members";
 import { defaultPolicy, type ServicePolicy } from "./policy";
 import { hostAllowed, hostOf, isHttpsUrl, isLoopbackHost, isWebUrl, parseAbsoluteUri, schemeOf } from "./uris";
 import {
@@ -11,10 +12,8 @@ import {
   jweAlgorithms,
   jweEncryptions,
   jwsAlgorithms,
-  localizableMembers,
   responseTypeWords,
   subjectTypes,
-  symmetricJweAlgorithms,
   symmetricJwsAlgorithms,
   tlsClientAuthSubjectMembers,
   tokenEndpointAuthMethods,
@@ -24,7 +23,8 @@ import {
 // Client metadata (RFC 7591 §2, OpenID Connect Dynamic Client Registration 1.0 §2, RFC 8705, 9101, 9126,
 // 9396, 9449): the one place its rules live. Browser-safe, so the console's editor and forms use the very
 // schemas the server uses. Every problem becomes an issue with the member's path, the RFC error code and
-// a message that names the member and the rule; all problems of a document are reported together.
+// a message that names the member and the rule; all problems of a document are reported together. The
+// members' names and order, and what needs no rules, are in members.ts (light enough for any page).
 
 export type RegistrationErrorCode =
   | "invalid_client_metadata"
@@ -39,11 +39,6 @@ export type MetadataIssue = {
   /** Names the member and the rule, e.g. `redirect_uris[1] must not contain a fragment`. */
   message: string;
 };
-
-/** `["redirect_uris", 1]` → `redirect_uris[1]`; `["jwks", "keys", 0, "d"]` → `jwks.keys[0].d`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), "");
-}
 
 /** The RFC error code for a problem at `path` (RFC 7591 §3.2.2). */
 export function errorCodeFor(path: readonly PropertyKey[]): RegistrationErrorCode {
@@ -81,7 +76,7 @@ const enumOf = <const T extends readonly [string, ...string[]]>(values: T) => z.
 const scopeToken = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 const jwsCompact = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
-/** The JSON shape of every member, without cross-member rules. The editor's JSON Schema is derived from it. */
+/** The JSON shape of every member of `knownMembers` (members.ts), without cross-member rules. The editor's JSON Schema is derived from it. */
 export function metadataShape(policy: ServicePolicy = defaultPolicy) {
   const l = policy.limits;
   return z.object({
@@ -140,11 +135,10 @@ export function metadataShape(policy: ServicePolicy = defaultPolicy) {
     dpop_bound_access_tokens: bool(),
     require_signed_request_object: bool(),
     authorization_details_types: list(text(l), l.maxArrayItems),
-  }).partial();
+  } satisfies Record<KnownMember, z.ZodType>).partial();
 }
 
 type Shape = z.output<ReturnType<typeof metadataShape>>;
-export type KnownMember = keyof Shape;
 /** A client's metadata as stored and returned: defaults applied, language-tagged variants kept. */
 export type ClientMetadata = Shape & {
   token_endpoint_auth_method: NonNullable<Shape["token_endpoint_auth_method"]>;
@@ -153,22 +147,12 @@ export type ClientMetadata = Shape & {
   application_type: NonNullable<Shape["application_type"]>;
 } & { [tagged: `${LocalizableMember}#${string}`]: string };
 
-export const knownMembers = Object.keys(metadataShape().shape) as KnownMember[];
 const knownMemberSet = new Set<string>(knownMembers);
 
 // ---- language-tagged members (RFC 7591 §2.2) -----------------------------------------------------------
 
 const languageTag =
   /^(?:(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*(?:-[\da-wy-z](?:-[a-z\d]{2,8})+)*(?:-x(?:-[a-z\d]{1,8})+)?|x(?:-[a-z\d]{1,8})+)$/i;
-
-/** Splits `client_name#en-GB` into its member and tag; null for anything else. */
-export function splitLocalizedMember(key: string): { member: LocalizableMember; tag: string } | null {
-  const hash = key.indexOf("#");
-  if (hash < 0) return null;
-  const member = key.slice(0, hash);
-  if (!(localizableMembers as readonly string[]).includes(member)) return null;
-  return { member: member as LocalizableMember, tag: key.slice(hash + 1) };
-}
 
 // ---- the document ---------------------------------------------------------------------------------------
 
@@ -479,22 +463,4 @@ function checkJwks(keys: Record<string, unknown>[], policy: ServicePolicy, add: 
       else kids.set(key.kid, i);
     }
   });
-}
-
-/** The metadata with members in the order of the specifications, each language-tagged variant after its member. */
-export function inCanonicalOrder<T extends Record<string, unknown>>(metadata: T): T {
-  const rank = (key: string) => {
-    const base = splitLocalizedMember(key)?.member ?? key;
-    const i = knownMembers.indexOf(base as KnownMember);
-    return (i < 0 ? knownMembers.length : i) * 2 + (base === key ? 0 : 1);
-  };
-  return Object.fromEntries(Object.entries(metadata).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))) as T;
-}
-
-/** Whether the metadata needs a client secret (a secret-based method or a symmetric algorithm). */
-export function needsClientSecret(m: ClientMetadata): boolean {
-  if (["client_secret_basic", "client_secret_post", "client_secret_jwt"].includes(m.token_endpoint_auth_method)) return true;
-  const signing = [m.id_token_signed_response_alg, m.userinfo_signed_response_alg, m.request_object_signing_alg];
-  if (signing.some((alg) => alg && (symmetricJwsAlgorithms as readonly string[]).includes(alg))) return true;
-  return encryptionPairs.some(([alg]) => !!m[alg] && (symmetricJweAlgorithms as readonly string[]).includes(m[alg]!));
 }

@@ -1,4 +1,4 @@
-import { inCanonicalOrder } from "./metadata";
+import { inCanonicalOrder } from "./members";
 import type { ClientInformation, Failure, Outcome } from "./service";
 
 // Shapes core outcomes into RFC 7591 / 7592 HTTP responses. The Authlete-compatible API sends exactly

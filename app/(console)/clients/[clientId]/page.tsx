@@ -22,7 +22,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { actorLabel, interfaceLabel } from "@/lib/clients/labels";
 import { getConsoleClient, listRevisions } from "@/lib/clients/queries";
 import { config } from "@/lib/config";
-import { inCanonicalOrder } from "@/lib/registration/metadata";
+import { inCanonicalOrder } from "@/lib/registration/members";
 import { readParam } from "@/lib/url-state";
 
 const tabs = ["overview", "metadata", "history", "audit"] as const;

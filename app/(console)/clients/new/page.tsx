@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { ConsolePage } from "@/components/console/console-page";
 import { RegisterClientFlow } from "@/components/clients/register-client-flow";
+import { analyzedText } from "@/components/metadata-editor/analysis";
 import type { MetadataJsonSchema } from "@/components/metadata-editor/completion";
+import { metadataText } from "@/components/metadata-editor/text";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
+import { clientTemplates } from "@/lib/clients/templates";
 import { metadataJsonSchema } from "@/lib/registration/metadata";
 import { consoleServicePolicy } from "@/lib/services";
 
@@ -16,7 +19,7 @@ export default async function RegisterClientPage() {
     <ConsolePage breadcrumbs={[{ label: "Clients", href: "/clients" }, { label: "Register client" }]}>
       <div className="grid gap-6">
         <PageHeader title="Register client" description="Registered here by an administrator, with the same rules as client software registering itself." />
-        <RegisterClientFlow policy={policy} jsonSchema={metadataJsonSchema(policy) as MetadataJsonSchema} />
+        <RegisterClientFlow policy={policy} jsonSchema={metadataJsonSchema(policy) as MetadataJsonSchema} initial={analyzedText(metadataText(clientTemplates[0]!.metadata), policy)} />
       </div>
     </ConsolePage>
   );

@@ -3,13 +3,16 @@ import { notFound } from "next/navigation";
 import { ConsolePage } from "@/components/console/console-page";
 import { ClientActions } from "@/components/clients/client-actions";
 import { EditClientFlow, type RevertTarget } from "@/components/clients/edit-client-flow";
+import { analyzedText } from "@/components/metadata-editor/analysis";
 import type { MetadataJsonSchema } from "@/components/metadata-editor/completion";
+import { metadataText } from "@/components/metadata-editor/text";
 import { PageHeader } from "@/components/ui/page-header";
 import { roleAllows } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { clientDisplayName } from "@/lib/clients/display";
 import { getConsoleClient, getRevision } from "@/lib/clients/queries";
 import { config } from "@/lib/config";
+import { inCanonicalOrder } from "@/lib/registration/members";
 import { metadataJsonSchema } from "@/lib/registration/metadata";
 import { consoleServicePolicy } from "@/lib/services";
 
@@ -60,6 +63,7 @@ export default async function EditClientPage({ params, searchParams }: Props) {
           policy={policy}
           jsonSchema={metadataJsonSchema(policy) as MetadataJsonSchema}
           revertTo={revertTo}
+          initial={analyzedText(metadataText(inCanonicalOrder(revertTo?.metadata ?? client.metadata)), policy)}
         />
       </div>
     </ConsolePage>
