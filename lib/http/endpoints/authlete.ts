@@ -11,7 +11,11 @@ import type { RequestContext } from "./context";
 
 const ApiRequest = z.looseObject({
   json: z.string({ error: "json must be a string holding the client's JSON request body" }).optional(),
-  token: z.string({ error: "token must be a string" }).optional(),
+  // A blank token is no token (as an empty Authorization header is none at the RFC endpoint).
+  token: z
+    .string({ error: "token must be a string" })
+    .optional()
+    .transform((token) => token?.trim() || undefined),
   clientId: z.string({ error: "clientId must be a string" }).optional(),
   client_id: z.string({ error: "client_id must be a string" }).optional(),
 });
