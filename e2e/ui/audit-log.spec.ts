@@ -45,6 +45,8 @@ test.describe("signed in as a viewer", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Initech Reports");
 
     await page.goto("/audit");
+    // The search field filters once the page is interactive: the chips' code arrives just after hydration.
+    await expect(page.getByRole("button", { name: "Outcome", exact: true })).not.toHaveAttribute("aria-disabled", "true");
     await page.getByRole("searchbox", { name: "Actor" }).fill("dana.okafor");
     await expect(page).toHaveURL("/audit?actor=dana.okafor");
     await expect.poll(async () => new Set(await column(page, 3).locator("span:first-child").allTextContents())).toEqual(new Set(["admin:dana.okafor@registrar.example"]));

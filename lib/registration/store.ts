@@ -15,7 +15,11 @@ export type Tx = Prisma.TransactionClient;
 export type ServiceRecord = { id: string; name: string; policy: ServicePolicy; apiKeyHash: string | null };
 
 const SERVICE_CACHE_MS = 5_000;
-const serviceCache = new Map<string, { at: number; service: ServiceRecord | null }>();
+// On globalThis, like the pool (lib/db.ts): the launcher's protocol endpoints and Next.js's bundle load this
+// module separately, and a policy saved in the console must reach both at once. Other processes see it within
+// SERVICE_CACHE_MS.
+const globalForServices = globalThis as unknown as { registrarServiceCache?: Map<string, { at: number; service: ServiceRecord | null }> };
+const serviceCache = (globalForServices.registrarServiceCache ??= new Map());
 
 /** A service with its parsed policy; cached for a few seconds (policy edits call forgetService). */
 export async function loadService(serviceId: string): Promise<ServiceRecord | null> {
