@@ -17,8 +17,8 @@ export async function ensureDefaultService(config: Pick<Config, "serviceId" | "s
 /** The display name of the service this console manages (REGISTRAR_SERVICE_ID). */
 export async function serviceName(): Promise<string> {
   const { serviceId, serviceName: configured } = config();
-  const service = await db().service.findUnique({ where: { id: serviceId }, select: { name: true } });
-  return service?.name ?? configured;
+  // The store's cached service record (read on every console page, by the frame): no query of its own.
+  return (await loadService(serviceId))?.name ?? configured;
 }
 
 /** The policy of the service this console manages: pages pass it to the browser, which validates against the same rules. */
