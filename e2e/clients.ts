@@ -39,14 +39,22 @@ export const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 /** The metadata editor's text area (CodeMirror's content element). */
 export const editorContent = (page: Page) => page.locator(".cm-content");
 
-/** Waits for the editor, which loads on demand (slowly on a busy machine), to show `text`. */
+/** The editor's preview, shown until the administrator turns to the editor and CodeMirror has loaded. */
+export const editorPreview = (page: Page) => page.getByTestId("metadata-preview");
+
+/**
+ * Turns to the editor as an administrator does (the pointer over it), which loads CodeMirror on demand (slowly
+ * on a busy machine), and waits for it to show `text`.
+ */
 export async function waitForEditor(page: Page, text: string) {
+  await page.getByTestId("metadata-editor").hover();
   await expect(editorContent(page)).toContainText(text, { timeout: 30_000 });
 }
 
 /** Replaces the editor's whole text, as a paste would. */
 export async function setEditorText(page: Page, text: string) {
   const content = editorContent(page);
+  await page.getByTestId("metadata-editor").hover();
   await expect(content).toBeVisible({ timeout: 30_000 });
   await content.click();
   await page.keyboard.press("Control+a");

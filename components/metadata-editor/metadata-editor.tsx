@@ -2,31 +2,22 @@
 
 import type { EditorView } from "@codemirror/view";
 import { CircleAlert, CircleCheck, LoaderCircle, RotateCcw, WandSparkles } from "lucide-react";
-import dynamic from "next/dynamic";
 import { useTheme } from "next-themes";
-import { useRef, type ReactNode } from "react";
+import { lazy, startTransition, Suspense, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
 import type { MetadataAnalysis } from "./analysis";
 import type { MetadataJsonSchema } from "./completion";
+import { JsonPreview } from "./json-preview";
+import { preloadMetadataAnalysis } from "./use-metadata-analysis";
 
 // The JSON editor of a client's metadata (CONSOLE.md, Edit): CodeMirror loaded on demand, a toolbar (Format,
 // Reset), the live count of changed fields and a list of problems, each a link to its place in the text.
+// The page shows the text in a preview that looks like the editor (json-preview.tsx); CodeMirror and the live
+// analysis are fetched when the administrator turns to the editor (pointer over it, focus in it, or a change
+// from a helper or the toolbar) and take over in place, so the page itself loads and becomes responsive fast.
 
-const CodeEditor = dynamic(() => import("./code-editor"), {
-  ssr: false,
-  loading: () => (
-    <div className="flex h-full" aria-hidden>
-      <div className="w-10 border-r border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900" />
-      <div className="grid flex-1 content-start gap-2.5 p-3">
-        {[40, 64, 56, 72, 48, 60, 36].map((w, i) => (
-          <Skeleton key={i} className="h-3.5" style={{ width: `${w}%` }} />
-        ))}
-      </div>
-    </div>
-  ),
-});
+const CodeEditor = lazy(() => import("./code-editor"));
 
 export type MetadataEditorProps = {
   id: string;
@@ -47,12 +38,24 @@ export type MetadataEditorProps = {
 
 export function MetadataEditor({ id, label, hint, value, onChange, analysis, jsonSchema, changedFields, resetLabel, onReset, toolbar, className }: MetadataEditorProps) {
   const view = useRef<EditorView | null>(null);
+  const [firstValue] = useState(value);
+  const [turnedTo, setTurnedTo] = useState(false);
+  const editing = turnedTo || value !== firstValue;
+  /** Where to go once CodeMirror is there: the focus (when the preview had it) or a problem's place. */
+  const pending = useRef<{ focus?: boolean; select?: [number, number] }>({});
+  function turnTo() {
+    if (turnedTo) return;
+    preloadMetadataAnalysis();
+    // A transition: the preview stays (with the focus) until CodeMirror is ready to take over.
+    startTransition(() => setTurnedTo(true));
+  }
   const { resolvedTheme } = useTheme();
   const { problems } = analysis;
   const syntaxError = problems.some((p) => p.source === "syntax");
   const labelId = `${id}-label`;
   const hintId = `${id}-hint`;
   const problemsId = `${id}-problems`;
+  const previewProps = { labelledBy: labelId, describedBy: [hint ? hintId : null, problemsId].filter(Boolean).join(" "), invalid: problems.length > 0 };
 
   function format() {
     if (analysis.document === undefined) return;
@@ -61,7 +64,10 @@ export function MetadataEditor({ id, label, hint, value, onChange, analysis, jso
 
   function goTo(from: number, to: number) {
     const editor = view.current;
-    if (!editor) return;
+    if (!editor) {
+      pending.current = { select: [from, to] };
+      return turnTo();
+    }
     editor.dispatch({ selection: { anchor: from, head: to }, scrollIntoView: true });
     editor.focus();
   }
@@ -100,20 +106,33 @@ export function MetadataEditor({ id, label, hint, value, onChange, analysis, jso
         )}
         id={id}
         data-testid="metadata-editor"
+        onPointerEnter={turnTo}
+        onFocus={() => {
+          if (!editing) pending.current = { focus: true };
+          turnTo();
+        }}
       >
-        <CodeEditor
-          value={value}
-          onChange={onChange}
-          problems={problems}
-          jsonSchema={jsonSchema}
-          dark={resolvedTheme === "dark"}
-          labelledBy={labelId}
-          describedBy={[hint ? hintId : null, problemsId].filter(Boolean).join(" ")}
-          invalid={problems.length > 0}
-          onView={(created) => {
-            view.current = created;
-          }}
-        />
+        <Suspense fallback={<JsonPreview text={value} {...previewProps} />}>
+          {editing ? (
+            <CodeEditor
+              value={value}
+              onChange={onChange}
+              problems={problems}
+              jsonSchema={jsonSchema}
+              dark={resolvedTheme === "dark"}
+              {...previewProps}
+              onView={(created) => {
+                view.current = created;
+                const { focus, select } = pending.current;
+                pending.current = {};
+                if (created && select) goTo(...select);
+                else if (created && focus) created.focus();
+              }}
+            />
+          ) : (
+            <JsonPreview text={value} {...previewProps} />
+          )}
+        </Suspense>
       </div>
 
       <div className="flex flex-wrap items-center justify-between gap-2 text-[13px]">

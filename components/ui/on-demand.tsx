@@ -30,28 +30,38 @@ export function useOpenedOnce(open: boolean): boolean {
 }
 
 /**
- * A hook that gives the module `load` fetches just after the page (after hydration), undefined until it has
- * arrived; it is fetched once, for every component that uses the hook (again on the next mount if it failed).
- * The server and the hydration render without it, so what is rendered with it must look like what was
- * rendered before it came.
+ * A module fetched only once it is wanted: `useModule(wanted)` gives it, undefined until it has arrived, and starts
+ * fetching it the first time `wanted` is true; `preload()` starts fetching it ahead of need (on a sign of intent).
+ * It is fetched once for every component (again on the next attempt if it failed). The server and the hydration
+ * render without it, so what is rendered with it must look like what was rendered before it came.
  */
-export function afterPage<Module>(load: () => Promise<Module>): () => Module | undefined {
+export function onDemandModule<Module>(load: () => Promise<Module>): { useModule: (wanted: boolean) => Module | undefined; preload: () => Promise<Module> } {
   let loaded: Module | undefined;
   let loading: Promise<Module> | undefined;
-  return function useAfterPage() {
+  const preload = () => {
+    loading ??= load().then(
+      (arrived) => (loaded = arrived),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    );
+    return loading;
+  };
+  function useModule(wanted: boolean) {
     const [module, setModule] = useState<Module | undefined>(loaded);
     useEffect(() => {
-      if (module) return;
+      if (module || !wanted) return;
       let mounted = true;
-      loading ??= load().then((arrived) => (loaded = arrived));
-      loading.then(
+      preload().then(
         (arrived) => mounted && setModule(() => arrived),
-        () => (loading = undefined),
+        () => undefined,
       );
       return () => {
         mounted = false;
       };
-    }, [module]);
+    }, [module, wanted]);
     return module;
-  };
+  }
+  return { useModule, preload };
 }

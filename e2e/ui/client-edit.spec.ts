@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { users } from "../env";
 import { authFile } from "../support";
-import { editorContent, json, metadataOf, problems, readThroughApi, registerThroughApi, setEditorText, updateThroughApi, waitForEditor } from "../clients";
+import { editorContent, editorPreview, json, metadataOf, problems, readThroughApi, registerThroughApi, setEditorText, updateThroughApi, waitForEditor } from "../clients";
 
 test.describe("an editor", () => {
   test.use({ storageState: authFile("editor") });
@@ -62,6 +62,28 @@ test.describe("an editor", () => {
     await expect(page.getByRole("button", { name: "Review changes" })).toBeDisabled();
     await expect(page.getByRole("button", { name: "Format" })).toBeDisabled();
     await expect(page.getByTestId("changed-fields")).toHaveText("");
+  });
+
+  test("[CLIENTS][EDIT] the metadata shows at once; the editor loads when the administrator turns to it, by keyboard too", async ({ page, request }) => {
+    const client = await registerThroughApi(request, { client_name: "Preview me" });
+    await page.goto(`/clients/${client.client_id}/edit`);
+    const preview = editorPreview(page);
+    await expect(preview).toContainText('"client_name": "Preview me"');
+    await expect(preview).toHaveAccessibleName("Metadata (JSON)");
+    await expect(editorContent(page)).toHaveCount(0); // CodeMirror is not part of the page's load
+
+    await page.getByRole("button", { name: "Show the token" }).focus();
+    const editorFocused = () => page.evaluate(() => !!document.activeElement?.matches('[data-testid="metadata-preview"], .cm-content'));
+    for (let i = 0; i < 12 && !(await editorFocused()); i++) await page.keyboard.press("Tab");
+    await expect(editorContent(page)).toBeFocused({ timeout: 30_000 }); // CodeMirror took the focus over
+    await expect(preview).toHaveCount(0);
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("End");
+    await page.keyboard.insertText(',\n  "client_uri": "https://e2e.example.com"');
+    await expect(page.getByTestId("changed-fields")).toHaveText("1 field changed");
+    await expect(page.getByText("Valid metadata")).toBeVisible();
   });
 
   test("[CLIENTS][EDIT] a schema error is squiggled on its line and listed; the problem link moves the cursor there", async ({ page, request }) => {

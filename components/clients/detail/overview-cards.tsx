@@ -42,7 +42,7 @@ export function OverviewCards({ client }: { client: ConsoleClient }) {
           <ul className="grid gap-1.5">
             {m.contacts.map((contact) => (
               <li key={contact}>
-                <a href={`mailto:${contact}`} className="text-accent-700 hover:underline dark:text-accent-400">
+                <a href={`mailto:${contact}`} className="inline-flex min-h-6 items-center text-accent-700 hover:underline dark:text-accent-400">
                   {contact}
                 </a>
               </li>
@@ -244,9 +244,9 @@ function LinksCard({ client }: { client: ConsoleClient }) {
             <DescriptionItem key={member} term={label}>
               <ul className="grid gap-1">
                 {values.map(({ tag, value }) => (
-                  <li key={tag ?? ""} className="flex min-w-0 items-baseline gap-2">
+                  <li key={tag ?? ""} className="flex min-w-0 items-center gap-2">
                     {values.length > 1 && <span className="w-24 shrink-0 truncate text-xs text-zinc-500 dark:text-zinc-400">{tag ? languageLabel(tag) : "Default"}</span>}
-                    <a href={value} target="_blank" rel="noreferrer noopener" className="inline-flex min-w-0 items-center gap-1 text-accent-700 hover:underline dark:text-accent-400">
+                    <a href={value} target="_blank" rel="noreferrer noopener" className="inline-flex min-h-6 min-w-0 items-center gap-1 text-accent-700 hover:underline dark:text-accent-400">
                       <span className="truncate">{value}</span>
                       <ExternalLink className="size-3 shrink-0" aria-label="(opens in a new tab)" />
                     </a>
