@@ -1,7 +1,13 @@
-import { Globe, Server, Smartphone } from "lucide-react";
+import * as globe from "lucide-react/icons/globe";
+import * as server from "lucide-react/icons/server";
+import * as smartphone from "lucide-react/icons/smartphone";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import { lightIcon } from "@/components/ui/light-icon";
 import { clientKindLabels, type ClientKind } from "@/lib/clients/kind";
 import { grantTypeLabel } from "@/lib/clients/labels";
+
+// Light icons: a page of the clients list shows one per row.
+const [Globe, Server, Smartphone] = [lightIcon(globe), lightIcon(server), lightIcon(smartphone)];
 
 const kindLook: Record<ClientKind, { variant: BadgeVariant; icon: typeof Globe; title: string }> = {
   web: { variant: "accent", icon: Globe, title: "Web application: signs users in through a browser" },

@@ -1,7 +1,6 @@
 "use client";
 
 import { useState } from "react";
-import { cn } from "@/lib/cn";
 
 const sizes = { sm: "size-8 text-xs", lg: "size-12 text-base" } as const;
 
@@ -9,9 +8,9 @@ const sizes = { sm: "size-8 text-xs", lg: "size-12 text-base" } as const;
  * The client's logo_uri, or its initials when it has none or the image does not load. The image comes from
  * wherever the client registered it, so it is sent no referrer.
  */
-export function ClientLogo({ src, name, size = "sm", className }: { src: string | null; name: string | null; size?: keyof typeof sizes; className?: string }) {
+export function ClientLogo({ src, name, size = "sm" }: { src: string | null; name: string | null; size?: keyof typeof sizes }) {
   const [failed, setFailed] = useState(false);
-  const box = cn("flex shrink-0 items-center justify-center overflow-hidden rounded-md border border-zinc-200 bg-white dark:border-zinc-700 dark:bg-zinc-800", sizes[size], className);
+  const box = `flex shrink-0 items-center justify-center overflow-hidden rounded-md border border-zinc-200 bg-white dark:border-zinc-700 dark:bg-zinc-800 ${sizes[size]}`;
   if (src && !failed)
     return (
       <span className={box}>
@@ -35,7 +34,7 @@ export function ClientLogo({ src, name, size = "sm", className }: { src: string 
       </span>
     );
   return (
-    <span aria-hidden className={cn(box, "font-semibold text-zinc-500 uppercase dark:text-zinc-400")}>
+    <span aria-hidden className={`${box} font-semibold text-zinc-500 uppercase dark:text-zinc-400`}>
       {initials(name)}
     </span>
   );

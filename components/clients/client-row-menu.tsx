@@ -1,9 +1,12 @@
 "use client";
 
-import { MoreHorizontal } from "lucide-react";
+import * as ellipsis from "lucide-react/icons/ellipsis";
 import { lazy } from "react";
 import { AfterHydration } from "@/components/ui/after-hydration";
 import { Button } from "@/components/ui/button";
+import { lightIcon } from "@/components/ui/light-icon";
+
+const MoreHorizontal = lightIcon(ellipsis); // one per row
 
 export type ClientRowMenuProps = { clientId: string; clientName: string; canEdit: boolean; canDelete: boolean };
 

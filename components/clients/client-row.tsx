@@ -5,7 +5,6 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { TableCell, TableRow } from "@/components/ui/table";
 import { authMethodLabel, grantTypeLabel } from "@/lib/clients/labels";
 import type { ClientListRow } from "@/lib/clients/list";
-import { cn } from "@/lib/cn";
 import { ClientKindBadge, GrantTypeChip } from "./client-badges";
 import { ClientLogo } from "./client-logo";
 import { ClientRowMenu } from "./client-row-menu";
@@ -32,10 +31,7 @@ export function ClientRow({ row, canEdit, canDelete }: { row: ListedClient; canE
           <div className="min-w-0">
             <HoverPrefetchLink
               href={href}
-              className={cn(
-                "block truncate font-medium text-zinc-900 hover:underline dark:text-zinc-100",
-                !row.name && "text-zinc-500 italic dark:text-zinc-400",
-              )}
+              className={row.name ? "block truncate font-medium text-zinc-900 hover:underline dark:text-zinc-100" : "block truncate font-medium text-zinc-500 italic hover:underline dark:text-zinc-400"}
             >
               {name}
             </HoverPrefetchLink>
@@ -46,7 +42,7 @@ export function ClientRow({ row, canEdit, canDelete }: { row: ListedClient; canE
       <TableCell>
         <ClientKindBadge kind={row.kind} />
       </TableCell>
-      <TableCell className={cn(medium, "whitespace-nowrap text-zinc-700 dark:text-zinc-300")} title={row.tokenEndpointAuthMethod}>
+      <TableCell className={`${medium} whitespace-nowrap text-zinc-700 dark:text-zinc-300`} title={row.tokenEndpointAuthMethod}>
         {authMethodLabel(row.tokenEndpointAuthMethod)}
       </TableCell>
       <TableCell className={wide}>

@@ -43,7 +43,7 @@ export function RelativeTime({ date, className }: { date: Date | string; classNa
   const now = useSyncExternalStore(subscribeToClock, clock, clock);
 
   return (
-    <Tooltip content={exact.format(at)}>
+    <Tooltip content={() => exact.format(at)}>
       <time dateTime={at.toISOString()} tabIndex={0} suppressHydrationWarning className={cn("whitespace-nowrap tabular-nums", className)}>
         {formatRelative(at, now)}
       </time>

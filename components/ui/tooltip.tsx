@@ -1,7 +1,6 @@
 "use client";
 
-import { Slot } from "radix-ui";
-import { lazy, Suspense, useEffect, useRef, useState, type ReactElement, type ReactNode } from "react";
+import { cloneElement, lazy, Suspense, useEffect, useRef, useState, type DOMAttributes, type ReactElement, type ReactNode } from "react";
 
 /** How long the pointer rests on an element before its tooltip shows. */
 export const tooltipDelay = 300;
@@ -13,7 +12,16 @@ const RadixTooltip = lazy(() => import("./tooltip-radix"));
  * child is rendered alone and Radix's tooltip is neither loaded nor mounted: a list of a hundred times sends
  * and renders a hundred plain elements, not a hundred popper roots.
  */
-export function Tooltip({ content, children, side }: { content: ReactNode; children: ReactElement; side?: "top" | "right" | "bottom" | "left" }) {
+export function Tooltip({
+  content,
+  children,
+  side,
+}: {
+  /** What the tooltip says; a function when working it out costs something (it is called only when shown). */
+  content: ReactNode | (() => ReactNode);
+  children: ReactElement<DOMAttributes<Element>>;
+  side?: "top" | "right" | "bottom" | "left";
+}) {
   const [shownBy, setShownBy] = useState<"pointer" | "focus" | null>(null);
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);
@@ -21,23 +29,29 @@ export function Tooltip({ content, children, side }: { content: ReactNode; child
   if (shownBy)
     return (
       <Suspense fallback={children}>
-        <RadixTooltip content={content} side={side} refocus={shownBy === "focus"}>
+        <RadixTooltip content={typeof content === "function" ? content() : content} side={side} refocus={shownBy === "focus"}>
           {children}
         </RadixTooltip>
       </Suspense>
     );
-  return (
-    <Slot.Root
-      onPointerEnter={() => {
-        window.clearTimeout(timer.current);
-        timer.current = window.setTimeout(() => setShownBy("pointer"), tooltipDelay);
-      }}
-      onPointerLeave={() => window.clearTimeout(timer.current)}
-      onFocus={(event) => {
-        if (event.target.matches(":focus-visible")) setShownBy("focus");
-      }}
-    >
-      {children}
-    </Slot.Root>
-  );
+  // The child gets the handlers itself (no wrapper element, no Slot: a list renders hundreds of these).
+  const { onPointerEnter, onPointerLeave, onFocus } = children.props;
+  const trigger: DOMAttributes<Element> = {
+    onPointerEnter(event) {
+      onPointerEnter?.(event);
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => setShownBy("pointer"), tooltipDelay);
+    },
+    onPointerLeave(event) {
+      onPointerLeave?.(event);
+      window.clearTimeout(timer.current);
+    },
+    onFocus(event) {
+      onFocus?.(event);
+      if ((event.target as Element).matches(":focus-visible")) setShownBy("focus");
+    },
+  };
+  // The handlers read the timer ref when they run, never during render.
+  // eslint-disable-next-line react-hooks/refs
+  return cloneElement(children, trigger);
 }

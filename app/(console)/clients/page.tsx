@@ -1,9 +1,7 @@
 import { AppWindow, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
 import { ClientsTable } from "@/components/clients/clients-table";
-import { ClientsTableSkeleton } from "@/components/clients/clients-table-skeleton";
 import { ClientsToolbar } from "@/components/clients/clients-toolbar";
 import { RegistrationEndpoint } from "@/components/clients/registration-endpoint";
 import { ConsolePage } from "@/components/console/console-page";
@@ -73,15 +71,13 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       ) : (
         <>
           <ClientsToolbar query={query} />
-          <Suspense key={JSON.stringify(query)} fallback={<ClientsTableSkeleton />}>
-            <ClientsTable
+          <ClientsTable
               serviceId={serviceId}
               query={query}
               total={total}
               canEdit={roleAllows(administrator.role, { client: ["update"] })}
               canDelete={roleAllows(administrator.role, { client: ["delete"] })}
             />
-          </Suspense>
         </>
       )}
     </ConsolePage>
