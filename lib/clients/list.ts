@@ -130,11 +130,19 @@ async function fetchPage(
      WHERE found ORDER BY ${order} LIMIT ${limit}`);
   if (walked.length === limit) return walked;
   reads.searchIndex = true;
-  return byFilterIndexes();
+  if (cursor) return byFilterIndexes();
+  const rows = await queryRows<Row & { matches: number }>(
+    sql`SELECT *, count(*) OVER ()::int AS matches FROM (${select(filterConditions(serviceId, query))} OFFSET 0) AS matching ORDER BY ${order} LIMIT ${limit}`,
+  );
+  reads.matches = rows[0]?.matches ?? 0;
+  return rows;
 }
 
-/** How a page was read: `searchIndex` when its search term's matches were few and fetched by the trigram index. */
-type PageReads = { searchIndex: boolean };
+/**
+ * How a page was read: `searchIndex` when its search term's matches were few and fetched by the trigram index;
+ * then, on a first page (no cursor), `matches` counts them all (every match was read to sort them anyway).
+ */
+type PageReads = { searchIndex: boolean; matches?: number };
 
 /** How many clients, in sort order, a search looks through for its page before it takes the trigram index. */
 const searchWalkLimit = 4_000;
@@ -181,7 +189,7 @@ export const exactCountCap = 10_000;
  * the count. Filtered by grant type, counted first, because PostgreSQL guesses 0.5 % of rows for any array
  * element absent from its statistics sample (a grant held by one client in a million looks like 5,000) and
  * the count tells how to read the page. A search reads its page first: when that took the trigram index (see
- * fetchPage) its matches are few, and counted exactly rather than guessed. Otherwise the page and the count
+ * fetchPage) its matches are few, and counted exactly rather than guessed (on a first page by the same read). Otherwise the page and the count
  * are read side by side. On the last page the total is known exactly, whatever the estimate said.
  */
 export async function readClientList(serviceId: string, query: ClientListQuery, total: ClientCount): Promise<{ page: ClientListPage; count: ClientCount }> {
@@ -192,9 +200,9 @@ export async function readClientList(serviceId: string, query: ClientListQuery, 
     count = await countClients(serviceId, query);
     page = await listClients(serviceId, query, pageSize, count);
   } else if (query.q) {
-    const reads = { searchIndex: false };
+    const reads: PageReads = { searchIndex: false };
     page = await listClients(serviceId, query, pageSize, undefined, reads);
-    count = await countClients(serviceId, query, exactCountCap, { estimate: !reads.searchIndex });
+    count = reads.matches !== undefined ? { value: reads.matches, exact: true } : await countClients(serviceId, query, exactCountCap, { estimate: !reads.searchIndex });
   } else [page, count] = await Promise.all([listClients(serviceId, query), countClients(serviceId, query)]);
   return { page, count: page.nextCursor ? count : { value: page.start + page.rows.length - 1, exact: true } };
 }
