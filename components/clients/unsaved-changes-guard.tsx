@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { setLeaveGuard } from "@/components/console/leave-guard";
 import { onDemand, useOpenedOnce } from "@/components/ui/on-demand";
 
 // The dialog loads the first time a link is followed with unsaved changes.
@@ -8,7 +9,8 @@ const UnsavedChangesDialog = onDemand(() => import("./unsaved-changes-dialog").t
 
 /**
  * Asks before unsaved changes are lost: the browser's own prompt when the page is closed or reloaded, and a
- * dialog when a link inside the console is followed (the App Router has no navigation event to hook).
+ * dialog when a link inside the console is followed or the command palette navigates (the App Router has no
+ * navigation event to hook).
  */
 export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
   const [pendingHref, setPendingHref] = useState<string | null>(null);
@@ -32,9 +34,14 @@ export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
     }
     window.addEventListener("beforeunload", onBeforeUnload);
     window.addEventListener("click", onClick, true); // before next/link's handler
+    setLeaveGuard((href) => {
+      setPendingHref(href);
+      return true;
+    });
     return () => {
       window.removeEventListener("beforeunload", onBeforeUnload);
       window.removeEventListener("click", onClick, true);
+      setLeaveGuard(null);
     };
   }, [dirty]);
 

@@ -7,6 +7,7 @@ import { useTheme } from "next-themes";
 import { Dialog as DialogPrimitive, VisuallyHidden } from "radix-ui";
 import { useEffect, useState, type ReactNode } from "react";
 import { DialogOverlay } from "@/components/ui/dialog";
+import { leave } from "./leave-guard";
 import { useConsoleShell } from "./shell-context";
 
 /** A client found by the palette's search. */
@@ -93,7 +94,7 @@ export function CommandPalette({ searchClients }: { searchClients?: SearchClient
                       key={hit.clientId}
                       value={`client ${hit.clientId}`}
                       forceMount
-                      onSelect={() => run(() => router.push(`/clients/${encodeURIComponent(hit.clientId)}`))}
+                      onSelect={() => run(() => leave(`/clients/${encodeURIComponent(hit.clientId)}`, (href) => router.push(href)))}
                     >
                       <AppWindow aria-hidden />
                       <span className="truncate">{hit.name ?? "Unnamed client"}</span>
@@ -104,7 +105,7 @@ export function CommandPalette({ searchClients }: { searchClients?: SearchClient
               )}
               <Group heading="Go to">
                 {navigation.map(({ label, href, icon: Icon, keywords }) => (
-                  <Item key={href} value={label} keywords={[...keywords]} onSelect={() => run(() => router.push(href))}>
+                  <Item key={href} value={label} keywords={[...keywords]} onSelect={() => run(() => leave(href, (to) => router.push(to)))}>
                     <Icon aria-hidden />
                     {label}
                   </Item>

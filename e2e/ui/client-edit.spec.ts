@@ -145,6 +145,18 @@ test.describe("an editor", () => {
     await expect(page).toHaveURL(`/clients/${client.client_id}/edit`);
     await expect(editorContent(page)).toContainText("Unsaved");
 
+    // The command palette's jumps ask too.
+    await page.getByRole("heading", { level: 1 }).click();
+    await page.keyboard.press("Control+k");
+    const palette = page.getByRole("dialog", { name: "Command palette" });
+    await palette.getByRole("combobox").fill("audit");
+    await expect(palette.getByRole("option")).toHaveText(["Audit log"]);
+    await page.keyboard.press("Enter");
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole("button", { name: "Stay on this page" }).click();
+    await expect(page).toHaveURL(`/clients/${client.client_id}/edit`);
+    await expect(editorContent(page)).toContainText("Unsaved");
+
     const beforeUnload = page.waitForEvent("dialog");
     void page.close({ runBeforeUnload: true });
     const prompt = await beforeUnload;
