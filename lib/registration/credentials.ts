@@ -1,28 +1,9 @@
-import { createCipheriv, createDecipheriv, createHash, randomFillSync, timingSafeEqual } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, timingSafeEqual } from "node:crypto";
 import { appendFileSync } from "node:fs";
+import { randomBytes } from "./random";
 
 // Credentials of a registration (SPEC.md §3). Client ids, secrets and tokens come from the operating
 // system's CSPRNG; tokens are stored only as SHA-256; secrets are encrypted at rest with AES-256-GCM.
-
-const randomPool = Buffer.alloc(4096);
-let randomPoolUsed = randomPool.length;
-
-/**
- * `size` bytes from the CSPRNG, each handed out once. A registration needs four small draws (client id,
- * secret, token, IV) and one call to the CSPRNG costs microseconds whatever its size: it is drawn 4 kB at a
- * time, as node:crypto's randomUUID does.
- */
-function randomBytes(size: number): Buffer {
-  if (size > randomPool.length) return randomFillSync(Buffer.alloc(size));
-  if (randomPoolUsed + size > randomPool.length) {
-    randomFillSync(randomPool);
-    randomPoolUsed = 0;
-  }
-  const bytes = Buffer.from(randomPool.subarray(randomPoolUsed, randomPoolUsed + size));
-  randomPool.fill(0, randomPoolUsed, randomPoolUsed + size);
-  randomPoolUsed += size;
-  return bytes;
-}
 
 /** A new client id: 128 random bits, URL-safe (22 characters). */
 export function newClientId(): string {

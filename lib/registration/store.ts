@@ -1,10 +1,10 @@
-import { v7 as uuidv7 } from "uuid";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Client, Interface } from "@/generated/prisma/client";
 import { recordAuditEvent, type AuditEventInput } from "@/lib/audit";
 import type pg from "pg";
 import { db, pool } from "@/lib/db";
 import type { Change } from "./diff";
+import { newRowId } from "./random";
 import type { ClientMetadata } from "./metadata";
 import { readPolicy, type ServicePolicy } from "./policy";
 
@@ -98,8 +98,8 @@ type Created = { createdAt: Date; number: number };
 function registrationRow(r: NewRegistration) {
   const c = listingColumns(r.clientId, r.metadata);
   return {
-    id: uuidv7(),
-    revision_id: uuidv7(),
+    id: newRowId(),
+    revision_id: newRowId(),
     service_id: r.serviceId,
     client_id: r.clientId,
     metadata: r.metadata,
