@@ -208,6 +208,8 @@ function memberSchemas(policy: ServicePolicy) {
   return cached;
 }
 
+const utf8 = new TextEncoder();
+
 /** Validates a metadata document: the normalized metadata, or every problem found. Never throws. */
 export function validateClientMetadata(input: unknown, policy: ServicePolicy = defaultPolicy): ValidationResult {
   if (typeof input !== "object" || input === null || Array.isArray(input))
@@ -251,7 +253,7 @@ export function validateClientMetadata(input: unknown, policy: ServicePolicy = d
     if (!invalid.has(String(path[0]))) add(path, message);
   });
   if (issues.length) return { ok: false, issues: dedupe(issues) };
-  const size = new TextEncoder().encode(JSON.stringify(metadata)).length;
+  const size = utf8.encode(JSON.stringify(metadata)).length;
   if (size > l.maxMetadataBytes)
     return { ok: false, issues: [{ path: [], code: "invalid_client_metadata", message: `metadata must be at most ${l.maxMetadataBytes} bytes of JSON (it is ${size})` }] };
   return { ok: true, metadata: metadata as ClientMetadata };
