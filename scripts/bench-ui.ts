@@ -101,7 +101,8 @@ async function time(base: string, cookie: string, name: string, pagePath: string
   for (let i = 0; i < samples; i++) ({ ms: times[i], body } = await get());
   times.sort((a, b) => a - b);
   process.stdout.write(`${name}: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms\n`);
-  const shown = body.match(/(\d[\d,]*)–(\d[\d,]*)(?:<!-- -->)?(?: of (?:<!-- -->)?(?:about )?(?:<!-- -->)?([\d,]+))?/);
+  // What the page says it shows ("1–25 of about 1,000,043"), without React's text separators.
+  const shown = body.replaceAll("<!-- -->", "").match(/(\d[\d,]*)–(\d[\d,]*)(?: of ((?:about )?[\d,]+))?/);
   return { name, path: pagePath, p50: percentile(times, 50), p95: percentile(times, 95), rows: shown ? `${shown[1]}–${shown[2]}${shown[3] ? ` of ${shown[3]}` : ""}` : "" };
 }
 
