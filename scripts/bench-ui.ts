@@ -21,6 +21,7 @@ import { migrateDeploy } from "./lib/migrate";
 const exec = promisify(execFile);
 const syntheticClients = Number(process.env.BENCH_CLIENTS ?? 1_000_000);
 const samples = Number(process.env.BENCH_SAMPLES ?? 200);
+const warmUpRounds = Number(process.env.BENCH_WARM_UP_ROUNDS ?? 80);
 const admin = { email: "bench@registrar.example", password: "bench-password-0123" };
 const targets = { p50Ms: 50, firstLoadKb: 200, performance: 0.95, accessibility: 1 };
 
@@ -203,14 +204,21 @@ async function main() {
     const acme = (await lookup.query<{ client_id: string }>("SELECT client_id FROM client WHERE software_id = 'acme-portal' AND deleted_at IS NULL LIMIT 1")).rows[0]!.client_id;
     await lookup.end();
 
-    const timings = [
-      await time(base, cookie, "Clients list, first page", "/clients", /Clients · /),
-      await time(base, cookie, "Clients list, search “northwind”", "/clients?q=northwind", /Northwind/),
-      await time(base, cookie, "Clients list, search “contoso orders 4”", "/clients?q=contoso+orders+4", /Contoso/),
-      await time(base, cookie, "Clients list, machine clients by name", "/clients?type=machine&sort=name", /Machine/),
-      await time(base, cookie, "Client page (Acme Customer Portal)", `/clients/${acme}`, /Acme Customer Portal/),
-      await time(base, cookie, "Audit log", "/audit", /Audit log/),
+    const pages: [name: string, path: string, expect: RegExp][] = [
+      ["Clients list, first page", "/clients", /Clients · /],
+      ["Clients list, search “northwind”", "/clients?q=northwind", /Northwind/],
+      ["Clients list, search “contoso orders 4”", "/clients?q=contoso+orders+4", /Contoso/],
+      ["Clients list, machine clients by name", "/clients?type=machine&sort=name", /Machine/],
+      ["Client page (Acme Customer Portal)", `/clients/${acme}`, /Acme Customer Portal/],
+      ["Audit log", "/audit", /Audit log/],
     ];
+    // A server that has just started runs React's rendering unoptimized for its first few hundred pages (V8
+    // compiles hot code as it goes): every page is requested in turn first, so that the first page measured is
+    // not also the one that warms the server up, and the figures are those of a server in service.
+    for (let round = 0; round < warmUpRounds; round++)
+      for (const [, pagePath] of pages) await (await fetch(`${base}${pagePath}`, { headers: { cookie } })).text();
+    const timings: Timing[] = [];
+    for (const [name, pagePath, expect] of pages) timings.push(await time(base, cookie, name, pagePath, expect));
     const bundles = firstLoadJavaScript();
     const scores = [
       await lighthouse(base, cookie, "Clients list", "/clients"),
@@ -222,7 +230,7 @@ async function main() {
     const table = [
       `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.versions.node}: the production build against an embedded PostgreSQL holding ${syntheticClients.toLocaleString("en")} synthetic clients and the demo data set, signed in as an administrator, all on this machine.`,
       "",
-      `**Server response** (request to last byte of the streamed HTML, ${samples} sequential requests after 20 warm-up; target p50 < ${targets.p50Ms} ms):`,
+      `**Server response** (request to last byte of the streamed HTML, ${samples} sequential requests per page after ${warmUpRounds} warm-up rounds over all the pages and 20 of its own; target p50 < ${targets.p50Ms} ms):`,
       "",
       "| page | p50 | p95 | shown | |",
       "|---|---:|---:|---|---|",
