@@ -40,6 +40,8 @@ function editorTheme(dark: boolean) {
   );
 }
 
+// json-preview.tsx draws the text before CodeMirror loads in these same colours (as Tailwind's indigo, emerald,
+// amber, fuchsia and zinc classes): a change here is a change there.
 function highlighting(dark: boolean) {
   return syntaxHighlighting(
     HighlightStyle.define([

@@ -122,7 +122,11 @@ async function fetchPage(
      WHERE ${keyset === empty ? conditions : sql`${conditions} AND ${keyset}`}`;
   const order = join([sql`k0 ${dir}`, sql`k1 ${dir}`, sql`id ${dir}`], ", ");
   // OFFSET 0 keeps the planner from pushing the ORDER BY … LIMIT into the subquery (an optimization fence).
-  const byFilterIndexes = () => queryRows<Row>(sql`SELECT * FROM (${select(filterConditions(serviceId, query))} OFFSET 0) AS matching ORDER BY ${order} LIMIT ${limit}`);
+  // `counted`: each row also carries how many rows match in all (read anyway, to sort them).
+  const byFilterIndexes = (counted = false) =>
+    queryRows<Row & { matches: number }>(
+      sql`SELECT *${counted ? sql`, count(*) OVER ()::int AS matches` : empty} FROM (${select(filterConditions(serviceId, query))} OFFSET 0) AS matching ORDER BY ${order} LIMIT ${limit}`,
+    );
   if (fewMatches) return byFilterIndexes();
   if (!query.q) return queryRows<Row>(sql`${select(filterConditions(serviceId, query))} ORDER BY ${order} LIMIT ${limit}`);
   const walked = await queryRows<Row>(sql`
@@ -131,9 +135,7 @@ async function fetchPage(
   if (walked.length === limit) return walked;
   reads.searchIndex = true;
   if (cursor) return byFilterIndexes();
-  const rows = await queryRows<Row & { matches: number }>(
-    sql`SELECT *, count(*) OVER ()::int AS matches FROM (${select(filterConditions(serviceId, query))} OFFSET 0) AS matching ORDER BY ${order} LIMIT ${limit}`,
-  );
+  const rows = await byFilterIndexes(true);
   reads.matches = rows[0]?.matches ?? 0;
   return rows;
 }
