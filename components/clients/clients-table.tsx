@@ -1,4 +1,6 @@
-import { ArrowDown, ArrowUp, SearchX } from "lucide-react";
+import * as arrowDownIcon from "lucide-react/icons/arrow-down";
+import * as arrowUpIcon from "lucide-react/icons/arrow-up";
+import { SearchX } from "lucide-react";
 import Link from "next/link";
 import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,6 +11,11 @@ import { clearedFilters, clientListHref, defaultOrder, isFiltered, type ClientLi
 import { cn } from "@/lib/cn";
 import { ClientRow, type ListedClient } from "./client-row";
 import { clientColumns } from "./clients-table-columns";
+import { lightIcon } from "@/components/ui/light-icon";
+
+// Light icons: the console's frame and the clients list render these on every page.
+const ArrowDown = lightIcon(arrowDownIcon);
+const ArrowUp = lightIcon(arrowUpIcon);
 
 const { wide, medium } = clientColumns;
 

@@ -1,10 +1,18 @@
 "use client";
 
-import { AppWindow, ScrollText, Settings } from "lucide-react";
+import * as appWindowIcon from "lucide-react/icons/app-window";
+import * as scrollTextIcon from "lucide-react/icons/scroll-text";
+import * as settingsIcon from "lucide-react/icons/settings";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 import { useConsoleShell } from "./shell-context";
+import { lightIcon } from "@/components/ui/light-icon";
+
+// Light icons: the console's frame and the clients list render these on every page.
+const AppWindow = lightIcon(appWindowIcon);
+const ScrollText = lightIcon(scrollTextIcon);
+const Settings = lightIcon(settingsIcon);
 
 export const consoleSections = [
   { href: "/clients", label: "Clients", icon: AppWindow },

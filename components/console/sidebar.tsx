@@ -1,10 +1,14 @@
-import { KeyRound } from "lucide-react";
+import * as keyRoundIcon from "lucide-react/icons/key-round";
 import Link from "next/link";
 import type { Administrator } from "@/lib/auth/session";
 import { NavLinks } from "./nav-links";
 import { RoleBadge } from "./role-badge";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeSwitch } from "./theme-switch";
+import { lightIcon } from "@/components/ui/light-icon";
+
+// Light icons: the console's frame and the clients list render these on every page.
+const KeyRound = lightIcon(keyRoundIcon);
 
 function initials(name: string) {
   const parts = name.trim().split(/[\s._-]+/).filter(Boolean);

@@ -1,11 +1,15 @@
 "use client";
 
-import { LogOut } from "lucide-react";
+import * as logOutIcon from "lucide-react/icons/log-out";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
 import { toast } from "@/components/ui/toast";
+import { lightIcon } from "@/components/ui/light-icon";
+
+// Light icons: the console's frame and the clients list render these on every page.
+const LogOut = lightIcon(logOutIcon);
 
 export function SignOutButton() {
   const router = useRouter();

@@ -1,10 +1,18 @@
 "use client";
 
-import { Monitor, Moon, Sun } from "lucide-react";
+import * as monitorIcon from "lucide-react/icons/monitor";
+import * as moonIcon from "lucide-react/icons/moon";
+import * as sunIcon from "lucide-react/icons/sun";
 import { useTheme } from "next-themes";
 import { useSyncExternalStore } from "react";
 import { Tooltip } from "@/components/ui/tooltip";
 import { cn } from "@/lib/cn";
+import { lightIcon } from "@/components/ui/light-icon";
+
+// Light icons: the console's frame and the clients list render these on every page.
+const Monitor = lightIcon(monitorIcon);
+const Moon = lightIcon(moonIcon);
+const Sun = lightIcon(sunIcon);
 
 export const themes = [
   { value: "system", label: "System", icon: Monitor },

@@ -1,10 +1,18 @@
 "use client";
 
-import { ChevronRight, Menu, Search } from "lucide-react";
+import * as chevronRightIcon from "lucide-react/icons/chevron-right";
+import * as menuIcon from "lucide-react/icons/menu";
+import * as searchIcon from "lucide-react/icons/search";
 import Link from "next/link";
 import { useSyncExternalStore, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { useConsoleShell } from "./shell-context";
+import { lightIcon } from "@/components/ui/light-icon";
+
+// Light icons: the console's frame and the clients list render these on every page.
+const ChevronRight = lightIcon(chevronRightIcon);
+const Menu = lightIcon(menuIcon);
+const Search = lightIcon(searchIcon);
 
 export type Breadcrumb = { label: ReactNode; href?: string };
 

@@ -1,11 +1,17 @@
 "use client";
 
-import { Check, Copy } from "lucide-react";
+import * as checkIcon from "lucide-react/icons/check";
+import * as copyIcon from "lucide-react/icons/copy";
 import { useEffect, useState } from "react";
 import { cn } from "@/lib/cn";
 import { Button } from "./button";
 import { Tooltip } from "./tooltip";
 import { toast } from "./toast";
+import { lightIcon } from "@/components/ui/light-icon";
+
+// Light icons: the console's frame and the clients list render these on every page.
+const Check = lightIcon(checkIcon);
+const Copy = lightIcon(copyIcon);
 
 /** Copies `value`, shows a check for 2 s and announces "Copied" to screen readers. */
 export function CopyButton({ value, label = "Copy", className }: { value: string; label?: string; className?: string }) {

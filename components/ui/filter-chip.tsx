@@ -1,9 +1,17 @@
 "use client";
 
-import { ChevronDown, PlusCircle, X } from "lucide-react";
+import * as chevronDownIcon from "lucide-react/icons/chevron-down";
+import * as plusCircleIcon from "lucide-react/icons/circle-plus";
+import * as xIcon from "lucide-react/icons/x";
 import { lazy, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
 import { AfterHydration } from "./after-hydration";
+import { lightIcon } from "@/components/ui/light-icon";
+
+// Light icons: the console's frame and the clients list render these on every page.
+const ChevronDown = lightIcon(chevronDownIcon);
+const PlusCircle = lightIcon(plusCircleIcon);
+const X = lightIcon(xIcon);
 
 // The popover's code (Radix) arrives just after the page, not with it; meanwhile the chip is inert.
 const FilterPopover = lazy(() => import("./filter-popover").then((m) => ({ default: m.FilterPopover })));

@@ -1,7 +1,13 @@
-import { ChevronLeft, ChevronRight } from "lucide-react";
+import * as chevronLeftIcon from "lucide-react/icons/chevron-left";
+import * as chevronRightIcon from "lucide-react/icons/chevron-right";
 import Link from "next/link";
 import { cn } from "@/lib/cn";
 import { buttonClassName } from "./button";
+import { lightIcon } from "@/components/ui/light-icon";
+
+// Light icons: the console's frame and the clients list render these on every page.
+const ChevronLeft = lightIcon(chevronLeftIcon);
+const ChevronRight = lightIcon(chevronRightIcon);
 
 const formatCount = (n: number) => n.toLocaleString("en");
 

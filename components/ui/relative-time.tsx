@@ -1,7 +1,6 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { cn } from "@/lib/cn";
 import { Tooltip } from "./tooltip";
 
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -20,8 +19,17 @@ export function formatRelative(date: Date, now: number): string {
   if (Math.abs(seconds) < 45) return "just now";
   // The largest whole unit, rounded the same way into the past and the future.
   const [unit, size] = units.find(([, size]) => Math.abs(seconds) >= size) ?? ["minute", 60];
-  return relative.format(Math.sign(seconds) * Math.round(Math.abs(seconds) / size), unit);
+  const value = Math.sign(seconds) * Math.round(Math.abs(seconds) / size);
+  // A list page shows dozens of times that read the same ("3 days ago"): each text is formatted once.
+  const key = `${value} ${unit}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = relative.format(value, unit);
+    if (formatted.size < 1_000) formatted.set(key, text);
+  }
+  return text;
 }
+const formatted = new Map<string, string>();
 
 // One shared clock in 30-second steps: stable between steps, so renders agree on "now".
 const step = 30_000;
@@ -44,7 +52,7 @@ export function RelativeTime({ date, className }: { date: Date | string; classNa
 
   return (
     <Tooltip content={() => exact.format(at)}>
-      <time dateTime={at.toISOString()} tabIndex={0} suppressHydrationWarning className={cn("whitespace-nowrap tabular-nums", className)}>
+      <time dateTime={at.toISOString()} tabIndex={0} suppressHydrationWarning className={className ? `whitespace-nowrap tabular-nums ${className}` : "whitespace-nowrap tabular-nums"}>
         {formatRelative(at, now)}
       </time>
     </Tooltip>

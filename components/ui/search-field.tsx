@@ -1,9 +1,15 @@
 "use client";
 
-import { LoaderCircle, Search } from "lucide-react";
+import * as loaderCircleIcon from "lucide-react/icons/loader-circle";
+import * as searchIcon from "lucide-react/icons/search";
 import { useEffect, useRef, useState } from "react";
 import { cn } from "@/lib/cn";
 import { Input } from "./input";
+import { lightIcon } from "@/components/ui/light-icon";
+
+// Light icons: the console's frame and the clients list render these on every page.
+const LoaderCircle = lightIcon(loaderCircleIcon);
+const Search = lightIcon(searchIcon);
 
 /**
  * A search box whose value lives in the URL: typing calls `onSearch` once the typing pauses, and a value that

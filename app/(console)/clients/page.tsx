@@ -1,4 +1,5 @@
-import { AppWindow, Plus } from "lucide-react";
+import * as plusIcon from "lucide-react/icons/plus";
+import { AppWindow } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ClientsTable } from "@/components/clients/clients-table";
@@ -13,6 +14,10 @@ import { requirePermission } from "@/lib/auth/session";
 import { countClients } from "@/lib/clients/list";
 import { parseClientListQuery } from "@/lib/clients/list-params";
 import { config } from "@/lib/config";
+import { lightIcon } from "@/components/ui/light-icon";
+
+// Light icons: the console's frame and the clients list render these on every page.
+const Plus = lightIcon(plusIcon);
 
 export const metadata: Metadata = { title: "Clients" };
 
