@@ -5,6 +5,7 @@ import { requestContext, type RequestContext } from "./endpoints/context";
 import { authleteApiFailure, authleteRegistration } from "./endpoints/authlete";
 import { serverMetadata } from "./endpoints/discovery";
 import { deleteClient, readClient, registerClient, updateClient } from "./endpoints/registration";
+import { preparePageRequest } from "./page-headers";
 import { errorToResponse, rfcFailure, send, type FailureShape } from "./respond";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -41,7 +42,10 @@ export function createRequestListener(next: Handler): Handler {
   return async (req, res) => {
     const path = (req.url ?? "/").split("?")[0]!;
     const route = routes.find((r) => r.pattern.test(path));
-    if (!route) return next(req, res);
+    if (!route) {
+      preparePageRequest(req, res, path);
+      return next(req, res);
+    }
     const method = req.method ?? "GET";
     const allowed = [...Object.keys(route.methods), ...(route.cors ? ["OPTIONS"] : [])].join(", ");
     if (method === "OPTIONS" && route.cors) {

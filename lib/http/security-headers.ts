@@ -1,4 +1,4 @@
-// The console's security headers (pages, through proxy.ts). Scripts run only with the per-request nonce
+// The console's security headers (pages, through lib/http/page-headers.ts). Scripts run only with the per-request nonce
 // Next.js puts on its own inline scripts; nothing may frame the console; forms post only to it.
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {

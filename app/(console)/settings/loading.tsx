@@ -1,11 +1,13 @@
 "use client";
 
 // A client component, like every skeleton: each page's payload then carries a reference to it, not its markup.
+// Shown on navigations in the browser only (navigationSkeleton).
 
+import { navigationSkeleton } from "@/components/console/navigation-skeleton";
 import { ConsolePage } from "@/components/console/console-page";
 import { Skeleton } from "@/components/ui/skeleton";
 
-export default function SettingsLoading() {
+function SettingsLoading() {
   return (
     <ConsolePage breadcrumbs={[{ label: "Settings" }]}>
       <div role="status" aria-label="Loading" className="grid gap-6">
@@ -20,3 +22,5 @@ export default function SettingsLoading() {
     </ConsolePage>
   );
 }
+
+export default navigationSkeleton(SettingsLoading);

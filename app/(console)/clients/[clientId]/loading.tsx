@@ -1,11 +1,13 @@
 "use client";
 
 // A client component, like every skeleton: each page's payload then carries a reference to it, not its markup.
+// Shown on navigations in the browser only (navigationSkeleton).
 
+import { navigationSkeleton } from "@/components/console/navigation-skeleton";
 import { ConsolePage } from "@/components/console/console-page";
 import { Skeleton } from "@/components/ui/skeleton";
 
-export default function ClientLoading() {
+function ClientLoading() {
   return (
     <ConsolePage breadcrumbs={[{ label: "Clients", href: "/clients" }, { label: <Skeleton className="h-4 w-32" /> }]}>
       <div role="status" aria-label="Loading client">
@@ -45,3 +47,5 @@ export default function ClientLoading() {
     </ConsolePage>
   );
 }
+
+export default navigationSkeleton(ClientLoading);
