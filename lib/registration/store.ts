@@ -59,9 +59,8 @@ export async function savePolicy(serviceId: string, policy: ServicePolicy, tx: T
 
 /** The columns derived from metadata for the clients list (filters, sort, search). */
 export function listingColumns(clientId: string, m: ClientMetadata) {
-  const localizedNames = Object.entries(m)
-    .filter(([k]) => k.startsWith("client_name#"))
-    .map(([, v]) => String(v));
+  const localizedNames: string[] = [];
+  for (const key of Object.keys(m)) if (key.startsWith("client_name#")) localizedNames.push(String(m[key as keyof ClientMetadata]));
   const clientName = m.client_name ?? localizedNames[0] ?? null;
   const searchText = [clientName, ...localizedNames, clientId, ...(m.redirect_uris ?? []), ...(m.contacts ?? []), m.software_id]
     .filter(Boolean)
