@@ -33,6 +33,9 @@ const routes: Route[] = [
 const corsHeaders = (route: Route): Record<string, string> =>
   route.cors ? { "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "WWW-Authenticate" } : {};
 
+/** What each route answers with, worked out once rather than on every request. */
+const answers = new Map(routes.map((route) => [route, { allowed: [...Object.keys(route.methods), ...(route.cors ? ["OPTIONS"] : [])].join(", "), cors: corsHeaders(route) }]));
+
 /**
  * The process's HTTP entry point. Machine-facing protocol paths are answered here, straight from the
  * registration core, because Next.js's request path costs several times what the work itself does
@@ -47,17 +50,18 @@ export function createRequestListener(next: Handler): Handler {
       return next(req, res);
     }
     const method = req.method ?? "GET";
-    const allowed = [...Object.keys(route.methods), ...(route.cors ? ["OPTIONS"] : [])].join(", ");
+    const { allowed, cors } = answers.get(route)!;
     if (method === "OPTIONS" && route.cors) {
       return send(res, { status: 204, headers: {}, body: null }, {
-        ...corsHeaders(route),
+        ...cors,
         "Access-Control-Allow-Methods": allowed,
         "Access-Control-Allow-Headers": "Authorization, Content-Type",
         "Access-Control-Max-Age": "600",
       });
     }
     const endpoint = route.methods[method === "HEAD" ? "GET" : method];
-    const params = Object.fromEntries(Object.entries(route.pattern.exec(path)?.groups ?? {}).map(([k, v]) => [k, safeDecode(v)]));
+    const groups = route.pattern.exec(path)?.groups;
+    const params = groups ? Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, safeDecode(v)])) : {};
     const ctx = requestContext(req, params);
     let response: HttpResponse;
     if (!endpoint) {
@@ -72,7 +76,7 @@ export function createRequestListener(next: Handler): Handler {
       }
     }
     if (response.status >= 400) logger.debug({ requestId: ctx.requestId, method, path, status: response.status, body: response.body }, "request refused");
-    send(res, method === "HEAD" ? { ...response, body: null } : response, { ...corsHeaders(route), "X-Request-Id": ctx.requestId });
+    send(res, method === "HEAD" ? { ...response, body: null } : response, { ...cors, "X-Request-Id": ctx.requestId });
   };
 }
 

@@ -75,12 +75,15 @@ export function splitLocalizedMember(key: string): { member: LocalizableMember; 
 
 /** The metadata with members in the order of the specifications, each language-tagged variant after its member. */
 export function inCanonicalOrder<T extends Record<string, unknown>>(metadata: T): T {
-  const rank = (key: string) => {
-    const base = splitLocalizedMember(key)?.member ?? key;
-    const i = knownMembers.indexOf(base as KnownMember);
-    return (i < 0 ? knownMembers.length : i) * 2 + (base === key ? 0 : 1);
-  };
-  return Object.fromEntries(Object.entries(metadata).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))) as T;
+  return Object.fromEntries(Object.entries(metadata).sort(([a], [b]) => canonicalRank(a) - canonicalRank(b) || a.localeCompare(b))) as T;
+}
+
+const memberIndex = new Map<string, number>(knownMembers.map((member, i) => [member, i]));
+
+/** A key's place in the canonical order: its member's, a language-tagged variant just after it, unknown keys last. */
+function canonicalRank(key: string): number {
+  const base = splitLocalizedMember(key)?.member ?? key;
+  return (memberIndex.get(base) ?? knownMembers.length) * 2 + (base === key ? 0 : 1);
 }
 
 /** Whether the metadata needs a client secret (a secret-based method or a symmetric algorithm). */

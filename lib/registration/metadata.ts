@@ -193,6 +193,15 @@ function applyDefaults(m: Record<string, unknown> & Shape, invalid: ReadonlySet<
 
 type AddIssue = (path: (string | number)[], message: string) => void;
 
+/** An AddIssue that collects into `issues`, skipping problems of members already reported invalid. */
+function collectInto(issues: MetadataIssue[], invalid?: ReadonlySet<string>): AddIssue {
+  // Returned unnamed: a closure made on every validation, which tsx's keepNames would otherwise name each time.
+  return (path, message) => {
+    if (invalid?.has(String(path[0]))) return;
+    issues.push({ path, code: errorCodeFor(path), message: `${path.length ? formatPath(path) : "metadata"} ${message}` });
+  };
+}
+
 // Building zod schemas costs far more than using them: build them once per policy.
 const schemaCache = new WeakMap<ServicePolicy, { shape: Record<string, z.ZodType>; localizedValue: Record<LocalizableMember, z.ZodType> }>();
 function memberSchemas(policy: ServicePolicy) {
@@ -218,12 +227,7 @@ export function validateClientMetadata(input: unknown, policy: ServicePolicy = d
   const { shape, localizedValue } = memberSchemas(policy);
   const issues: MetadataIssue[] = [];
   const invalid = new Set<string>();
-  const add: AddIssue = (path, message) => {
-    issues.push({ path, code: errorCodeFor(path), message: `${path.length ? formatPath(path) : "metadata"} ${message}` });
-  };
-  const zodIssues = (member: string, result: z.ZodSafeParseResult<unknown>) => {
-    for (const issue of result.error?.issues ?? []) add([member, ...(issue.path as (string | number)[])], issue.message);
-  };
+  const add = collectInto(issues);
 
   // Each member on its own, so one bad member does not hide the problems of the others.
   const doc: Record<string, unknown> = {};
@@ -243,17 +247,17 @@ export function validateClientMetadata(input: unknown, policy: ServicePolicy = d
       invalid.add(key);
     } else if (result.success) doc[key] = result.data;
     else {
-      zodIssues(key, result);
+      for (const issue of result.error.issues) add([key, ...(issue.path as (string | number)[])], issue.message);
       invalid.add(key);
     }
   }
 
   const metadata = applyDefaults(doc as Record<string, unknown> & Shape, invalid, policy);
-  checkRules(metadata, policy, invalid, (path, message) => {
-    if (!invalid.has(String(path[0]))) add(path, message);
-  });
+  checkRules(metadata, policy, invalid, collectInto(issues, invalid));
   if (issues.length) return { ok: false, issues: dedupe(issues) };
-  const size = utf8.encode(JSON.stringify(metadata)).length;
+  const json = JSON.stringify(metadata);
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: only a text that could be too long is encoded to measure it.
+  const size = json.length * 3 <= l.maxMetadataBytes ? 0 : utf8.encode(json).length;
   if (size > l.maxMetadataBytes)
     return { ok: false, issues: [{ path: [], code: "invalid_client_metadata", message: `metadata must be at most ${l.maxMetadataBytes} bytes of JSON (it is ${size})` }] };
   return { ok: true, metadata: metadata as ClientMetadata };
@@ -264,16 +268,30 @@ export function validateClientMetadata(input: unknown, policy: ServicePolicy = d
  * both), or null. Free-form members such as the keys in jwks would otherwise pass and fail at the insert.
  */
 function unstorableTextAt(value: unknown, path: (string | number)[]): (string | number)[] | null {
-  const unstorable = (s: string) => s.includes("\u0000") || !s.isWellFormed();
-  if (typeof value === "string") return unstorable(value) ? path : null;
+  const within = unstorableTextWithin(value);
+  return within ? [...path, ...within] : null;
+}
+
+/** The path inside `value` to text PostgreSQL cannot store (`[]`: the value itself), or null. */
+function unstorableTextWithin(value: unknown): (string | number)[] | null {
+  if (typeof value === "string") return storableText(value) ? null : [];
   if (typeof value !== "object" || value === null) return null;
-  for (const [key, item] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
-    if (typeof key === "string" && unstorable(key)) return path;
-    const at = unstorableTextAt(item, [...path, key]);
-    if (at) return at;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const within = unstorableTextWithin(value[i]);
+      if (within) return [i, ...within];
+    }
+    return null;
+  }
+  for (const key of Object.keys(value)) {
+    if (!storableText(key)) return [];
+    const within = unstorableTextWithin((value as Record<string, unknown>)[key]);
+    if (within) return [key, ...within];
   }
   return null;
 }
+
+const storableText = (s: string) => !s.includes("\u0000") && s.isWellFormed();
 
 function dedupe(issues: MetadataIssue[]): MetadataIssue[] {
   const seen = new Set<string>();
@@ -303,10 +321,13 @@ export type ValidationResult = { ok: true; metadata: ClientMetadata } | { ok: fa
 
 // ---- cross-member rules ---------------------------------------------------------------------------------
 
+/** Whether none of the members is in `invalid` (unnamed, like collectInto's: made on every validation). */
+const noneOf = (invalid: ReadonlySet<string>) => (...members: string[]) => members.every((k) => !invalid.has(k));
+
 function checkRules(m: Record<string, unknown> & Shape, policy: ServicePolicy, invalid: ReadonlySet<string>, add: AddIssue) {
   const grants = m.grant_types ?? [];
   const method = m.token_endpoint_auth_method;
-  const known = (...members: string[]) => members.every((k) => !invalid.has(k));
+  const known = noneOf(invalid);
 
   // Response types: sets of words; consistency with grant types (RFC 7591 §2.1, OIDC DCR §2).
   const responseSets = (m.response_types ?? []).map((value, i) => {

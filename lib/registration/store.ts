@@ -19,17 +19,32 @@ const SERVICE_CACHE_MS = 5_000;
 // On globalThis, like the pool (lib/db.ts): the launcher's protocol endpoints and Next.js's bundle load this
 // module separately, and a policy saved in the console must reach both at once. Other processes see it within
 // SERVICE_CACHE_MS.
-const globalForServices = globalThis as unknown as { registrarServiceCache?: Map<string, { at: number; service: ServiceRecord | null }> };
+type CachedService = { at: number; service: Promise<ServiceRecord | null>; read?: { stored: string | undefined; record: ServiceRecord | null } };
+const globalForServices = globalThis as unknown as { registrarServiceCache?: Map<string, CachedService> };
 const serviceCache = (globalForServices.registrarServiceCache ??= new Map());
 
-/** A service with its parsed policy; cached for a few seconds (policy edits call forgetService). */
-export async function loadService(serviceId: string): Promise<ServiceRecord | null> {
+/**
+ * A service with its parsed policy; cached for a few seconds (policy edits call forgetService). Requests that
+ * find the copy expired share one read, and a service stored unchanged keeps its record: what is built once
+ * per policy object (metadata.ts's schemas) is not rebuilt every few seconds.
+ */
+export function loadService(serviceId: string): Promise<ServiceRecord | null> {
   const hit = serviceCache.get(serviceId);
   if (hit && Date.now() - hit.at < SERVICE_CACHE_MS) return hit.service;
+  const entry: CachedService = { at: Date.now(), service: Promise.resolve(null) };
+  entry.service = readService(serviceId, entry, hit?.read);
+  serviceCache.set(serviceId, entry);
+  // A failed read is not cached: the next request tries again.
+  entry.service.catch(() => serviceCache.get(serviceId) === entry && serviceCache.delete(serviceId));
+  return entry.service;
+}
+
+async function readService(serviceId: string, entry: CachedService, previous: CachedService["read"]): Promise<ServiceRecord | null> {
   const row = await db().service.findUnique({ where: { id: serviceId } });
-  const service = row ? { id: row.id, name: row.name, policy: readPolicy(row.policy), apiKeyHash: row.apiKeyHash } : null;
-  serviceCache.set(serviceId, { at: Date.now(), service });
-  return service;
+  const stored = row ? JSON.stringify([row.name, row.policy, row.apiKeyHash]) : undefined;
+  const record = previous && previous.stored === stored ? previous.record : row ? { id: row.id, name: row.name, policy: readPolicy(row.policy), apiKeyHash: row.apiKeyHash } : null;
+  entry.read = { stored, record };
+  return record;
 }
 
 export function forgetService(serviceId: string) {
@@ -44,9 +59,8 @@ export async function savePolicy(serviceId: string, policy: ServicePolicy, tx: T
 
 /** The columns derived from metadata for the clients list (filters, sort, search). */
 export function listingColumns(clientId: string, m: ClientMetadata) {
-  const localizedNames = Object.entries(m)
-    .filter(([k]) => k.startsWith("client_name#"))
-    .map(([, v]) => String(v));
+  const localizedNames: string[] = [];
+  for (const key of Object.keys(m)) if (key.startsWith("client_name#")) localizedNames.push(String(m[key as keyof ClientMetadata]));
   const clientName = m.client_name ?? localizedNames[0] ?? null;
   const searchText = [clientName, ...localizedNames, clientId, ...(m.redirect_uris ?? []), ...(m.contacts ?? []), m.software_id]
     .filter(Boolean)
