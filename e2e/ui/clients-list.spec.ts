@@ -153,6 +153,28 @@ test.describe("signed in as an admin", () => {
     await expect(page).toHaveURL(href!);
   });
 
+  test("[CLIENTS][LIST] a client's name opens its page in the console; with Ctrl or ⌘ in a new tab, the list staying", async ({ page, context }) => {
+    await page.goto("/clients?q=Initech");
+    await hydrated(page);
+    const name = table(page).getByRole("link", { name: "Initech Reports" });
+    const href = (await name.getAttribute("href"))!;
+    expect(href).toMatch(/^\/clients\/[A-Za-z0-9_-]{22}$/);
+    // A new tab: the browser opens the link itself; this page neither navigates nor reloads.
+    await page.evaluate(() => ((window as unknown as { listMarker: boolean }).listMarker = true));
+    const opened = context.waitForEvent("page");
+    await name.click({ modifiers: ["ControlOrMeta"] });
+    const tab = await opened;
+    await tab.waitForLoadState();
+    expect(new URL(tab.url()).pathname).toBe(href);
+    await tab.close();
+    await expect(page).toHaveURL(/\/clients\?q=Initech$/);
+    // A plain click navigates in the page (no document load: the marker survives).
+    await name.click();
+    await expect(page).toHaveURL(href);
+    await expect(page.getByRole("heading", { level: 1, name: "Initech Reports" })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { listMarker?: boolean }).listMarker)).toBe(true);
+  });
+
   test("[CLIENTS][LIST][NARROW] at 768 px the table keeps name, type and dates, and the page does not scroll sideways", async ({ page }) => {
     await page.setViewportSize({ width: 768, height: 900 });
     await page.goto("/clients?q=initech+reports");
