@@ -136,6 +136,8 @@ async function fetchPage(
        WHERE found ORDER BY ${order} LIMIT ${limit}`);
   // A first look at the next searchProbe clients: a page's worth of matches, or too few to expect one
   // among the next searchWalkLimit (a client id, a rare name: the usual searches), decides at a quarter of the cost.
+  // Between the two, the full walk reads those first clients again: a quarter more for a middling term, in
+  // exchange for one query shape (the walk returns matches only, not where it stopped).
   let walked = await walk(searchProbe);
   if (walked.length < limit && walked.length * (searchWalkLimit / searchProbe) >= limit) walked = await walk(searchWalkLimit);
   if (walked.length === limit) return walked;
