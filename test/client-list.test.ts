@@ -3,6 +3,8 @@ import { db, pool } from "@/lib/db";
 import { insertBulkClients } from "@/scripts/lib/bulk-clients";
 import { countClients, findClientsToJumpTo, listClients, readClientList, type ClientListRow } from "@/lib/clients/list";
 import { parseClientListQuery, type ClientListQuery } from "@/lib/clients/list-params";
+import { forgetSearchSample } from "@/lib/clients/search-plan";
+import { containsPattern } from "@/lib/like-pattern";
 import { remove } from "@/lib/registration/service";
 import { machineClient, nativeClient, webClient } from "./support/metadata";
 import { administrator, registerClient } from "./support/registrations";
@@ -219,6 +221,24 @@ describe("[CLIENTS][LIST][QUERY] a rare search term among thousands", () => {
     const common = await readClientList(crowded, query("q=northwind&sort=name"), { value: 4_101, exact: true });
     expect(common.page.rows).toHaveLength(25);
     expect(names(common.page.rows)).toEqual([...names(common.page.rows)].sort((a, b) => a!.toLowerCase().localeCompare(b!.toLowerCase())));
+
+    // A phrase is looked up in the index by a few of its parts, chosen on a sample of the clients, and then
+    // checked whole: it finds exactly the clients the phrase itself matches, page after page, counted exactly.
+    await registerClient(crowded, webClient({ client_name: "Contoso Orders-4 Café", redirect_uris: ["https://contoso-orders-4.example/cb"] }));
+    await registerClient(crowded, webClient({ client_name: "Contoso 100%_Orders 4", redirect_uris: ["https://percent.example/cb"] }));
+    forgetSearchSample();
+    for (const phrase of ["contoso orders 4", "orders-4 caf", "s-4", "100%_orders 4", "orders 4", "tailspin sync 2", "ab"]) {
+      const { rows } = await pool().query<{ client_name: string }>(
+        `SELECT client_name FROM client WHERE service_id = $1 AND deleted_at IS NULL AND search_text LIKE $2 ORDER BY created_at DESC, id DESC`,
+        [crowded, containsPattern(phrase)],
+      );
+      const first = await readClientList(crowded, query(`q=${encodeURIComponent(phrase)}`), { value: 4_103, exact: true });
+      expect(names(first.page.rows), phrase).toEqual(rows.slice(0, 25).map((r) => r.client_name));
+      if (first.count.exact) expect(first.count.value, phrase).toBe(rows.length);
+      if (!first.page.nextCursor) continue;
+      const second = await readClientList(crowded, query(`q=${encodeURIComponent(phrase)}&after=${first.page.nextCursor}`), { value: 4_103, exact: true });
+      expect(names(second.page.rows), phrase).toEqual(rows.slice(25, 50).map((r) => r.client_name));
+    }
   }, 120_000);
 });
 

@@ -5,6 +5,7 @@ import { containsPattern } from "@/lib/like-pattern";
 import { decodeCursor, encodeCursor, readKeysetPage, type CursorValue, type KeysetPage } from "@/lib/keyset";
 import { grantTypesWithRedirect } from "@/lib/registration/vocabulary";
 import { clientKind, type ClientKind } from "./kind";
+import { searchPlan } from "./search-plan";
 import { createdBounds, isFiltered, pageSize, type ClientFilters, type ClientListQuery, type ClientSort } from "./list-params";
 
 // The clients list at a million clients: keyset pages over the partial indexes of migration
@@ -50,8 +51,19 @@ const cursorOf = (sort: ClientSort) => (values: CursorValue[]) =>
 
 const searchCondition = (q: string) => sql`search_text LIKE ${containsPattern(q.toLowerCase())}`;
 
-/** The WHERE clause of the filters: always one service's live clients. */
-function filterConditions(serviceId: string, f: ClientFilters): Prisma.Sql {
+/**
+ * The same condition for a read that takes the trigram index: the index is asked for the phrase's selective
+ * keys only (search-keys.ts), and the phrase is checked on the rows it hands over.
+ */
+async function indexedSearchCondition(q: string): Promise<Prisma.Sql> {
+  const phrase = q.toLowerCase();
+  const { keys } = await searchPlan(phrase);
+  if (!keys.length) return searchCondition(q);
+  return sql`${join(keys.map((key) => sql`search_text LIKE ${containsPattern(key)}`), " AND ")} AND strpos(search_text, ${phrase}) > 0`;
+}
+
+/** The WHERE clause of the filters: always one service's live clients. `search` replaces the plain search condition. */
+function filterConditions(serviceId: string, f: ClientFilters, search?: Prisma.Sql): Prisma.Sql {
   const redirecting = sql`grant_types && ${[...grantTypesWithRedirect]}::text[]`;
   const kinds = f.kinds.map((kind) =>
     kind === "machine" ? sql`NOT (${redirecting})` : sql`(application_type = ${kind === "native" ? "native" : "web"} AND ${redirecting})`,
@@ -60,7 +72,7 @@ function filterConditions(serviceId: string, f: ClientFilters): Prisma.Sql {
   const conditions = [
     sql`service_id = ${serviceId}`,
     sql`deleted_at IS NULL`,
-    f.q ? searchCondition(f.q) : empty,
+    f.q ? (search ?? searchCondition(f.q)) : empty,
     kinds.length ? sql`(${join(kinds, " OR ")})` : empty,
     f.authMethods.length ? sql`token_endpoint_auth_method = ANY(${f.authMethods}::text[])` : empty,
     f.grantTypes.length ? sql`grant_types && ${f.grantTypes}::text[]` : empty,
@@ -92,8 +104,8 @@ type Row = {
  * indexes first and then sorted: the planner cannot tell a grant type held by one client in a million from a
  * common one, and walking the sort's index for a rare one reads every row. A search term is the same puzzle
  * (the planner guesses 1 % for any pattern): its page is looked for among the next `searchWalkLimit` clients in
- * sort order, and only when they hold too few matches is it fetched by the trigram index and sorted
- * (`reads.searchIndex` then says so).
+ * sort order, and only when they hold too few matches (or a sample of the clients says they will) is it fetched
+ * by the trigram index and sorted (`reads.searchIndex` then says so).
  */
 async function fetchPage(
   serviceId: string,
@@ -123,10 +135,12 @@ async function fetchPage(
   const order = join([sql`k0 ${dir}`, sql`k1 ${dir}`, sql`id ${dir}`], ", ");
   // OFFSET 0 keeps the planner from pushing the ORDER BY … LIMIT into the subquery (an optimization fence).
   // `counted`: each row also carries how many rows match in all (read anyway, to sort them).
-  const byFilterIndexes = (counted = false) =>
-    queryRows<Row & { matches: number }>(
-      sql`SELECT *${counted ? sql`, count(*) OVER ()::int AS matches` : empty} FROM (${select(filterConditions(serviceId, query))} OFFSET 0) AS matching ORDER BY ${order} LIMIT ${limit}`,
+  const byFilterIndexes = async (counted = false) => {
+    const conditions = filterConditions(serviceId, query, query.q ? await indexedSearchCondition(query.q) : undefined);
+    return queryRows<Row & { matches: number }>(
+      sql`SELECT *${counted ? sql`, count(*) OVER ()::int AS matches` : empty} FROM (${select(conditions)} OFFSET 0) AS matching ORDER BY ${order} LIMIT ${limit}`,
     );
+  };
   if (fewMatches) return byFilterIndexes();
   if (!query.q) return queryRows<Row>(sql`${select(filterConditions(serviceId, query))} ORDER BY ${order} LIMIT ${limit}`);
   const found = searchCondition(query.q);
@@ -138,9 +152,13 @@ async function fetchPage(
   // among the next searchWalkLimit (a client id, a rare name: the usual searches), decides at a quarter of the cost.
   // Between the two, the full walk reads those first clients again: a quarter more for a middling term, in
   // exchange for one query shape (the walk returns matches only, not where it stopped).
-  let walked = await walk(searchProbe);
-  if (walked.length < limit && walked.length * (searchWalkLimit / searchProbe) >= limit) walked = await walk(searchWalkLimit);
-  if (walked.length === limit) return walked;
+  // Skipped when the sample of clients says the phrase is too rare for the walk to find a page.
+  const { share } = await searchPlan(query.q.toLowerCase());
+  if (share * searchWalkLimit >= limit / 2) {
+    let walked = await walk(searchProbe);
+    if (walked.length < limit && walked.length * (searchWalkLimit / searchProbe) >= limit) walked = await walk(searchWalkLimit);
+    if (walked.length === limit) return walked;
+  }
   reads.searchIndex = true;
   if (cursor) return byFilterIndexes();
   const rows = await byFilterIndexes(true);
@@ -229,7 +247,8 @@ export async function countClients(serviceId: string, filters: ClientFilters, ca
   const { "QUERY PLAN": plan } = await queryRow<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM client WHERE ${where}`);
   const estimate = Math.round(plan[0].Plan["Plan Rows"]);
   if (estimateFirst && estimate > cap) return { value: estimate, exact: false };
-  const { n } = await queryRow<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM client WHERE ${where} LIMIT ${cap + 1}) AS capped`);
+  const counted = filters.q ? filterConditions(serviceId, filters, await indexedSearchCondition(filters.q)) : where;
+  const { n } = await queryRow<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM client WHERE ${counted} LIMIT ${cap + 1}) AS capped`);
   // Past the cap after all: the estimate, but never fewer than were just counted.
   return n <= cap ? { value: n, exact: true } : { value: Math.max(estimate, cap + 1), exact: false };
 }
