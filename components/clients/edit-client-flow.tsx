@@ -2,6 +2,7 @@
 
 import { dequal } from "dequal";
 import { useRouter } from "next/navigation";
+import { navigateAway } from "@/components/console/leave-guard";
 import { useMemo, useState } from "react";
 import { useController, useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -125,7 +126,7 @@ export function EditClientFlow({
       setStep(2);
       toast.success(`Saved as revision ${result.version}`);
       if (result.rotatedRegistrationAccessToken) setRotatedToken(result.rotatedRegistrationAccessToken);
-      else router.push(`/clients/${encodeURIComponent(client.clientId)}`);
+      else navigateAway(router, `/clients/${encodeURIComponent(client.clientId)}`);
       return;
     }
     if (result.reason === "invalid_token") return form.setError("registrationAccessToken", { message: result.message }, { shouldFocus: true });
@@ -236,7 +237,7 @@ export function EditClientFlow({
           token={rotatedToken}
           onDone={() => {
             setRotatedToken(null);
-            router.push(clientPage);
+            navigateAway(router, clientPage);
           }}
         />
       )}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { navigateAway } from "@/components/console/leave-guard";
 import { useMemo, useState } from "react";
 import { useController, useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -157,7 +158,7 @@ export function RegisterClientFlow({ policy, jsonSchema, initial }: { policy: Se
           onDone={() => {
             const clientId = credentials!.clientId;
             setCredentials(null);
-            router.push(`/clients/${encodeURIComponent(clientId)}`);
+            navigateAway(router, `/clients/${encodeURIComponent(clientId)}`);
           }}
         />
       )}

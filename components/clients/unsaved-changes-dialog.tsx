@@ -3,9 +3,13 @@
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { backInHistory, goBackOnPurpose, navigateAway } from "@/components/console/leave-guard";
 
-/** Asks before a link inside the console (`href`, null while closed) discards unsaved changes; see unsaved-changes-guard.tsx. */
-export function UnsavedChangesDialog({ href, onStay }: { href: string | null; onStay: () => void }) {
+/**
+ * Asks before a link inside the console, or Back (`href` is then backInHistory; null while closed), discards
+ * unsaved changes; see unsaved-changes-guard.tsx.
+ */
+export function UnsavedChangesDialog({ href, onStay, onLeave }: { href: string | null; onStay: () => void; onLeave: () => void }) {
   const router = useRouter();
   return (
     <Dialog open={href !== null} onOpenChange={(open) => !open && onStay()}>
@@ -21,8 +25,10 @@ export function UnsavedChangesDialog({ href, onStay }: { href: string | null; on
           <Button
             variant="danger"
             onClick={() => {
-              onStay();
-              router.push(href!);
+              const destination = href!;
+              onLeave();
+              if (destination === backInHistory) goBackOnPurpose();
+              else navigateAway(router, destination);
             }}
           >
             Leave and discard changes

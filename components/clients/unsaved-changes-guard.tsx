@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { setLeaveGuard } from "@/components/console/leave-guard";
+import { armBackGuard, backInHistory, isLeavingOnPurpose, onGuardEntry, setLeaveGuard } from "@/components/console/leave-guard";
 import { onDemand, useOpenedOnce } from "@/components/ui/on-demand";
 
 // The dialog loads the first time a link is followed with unsaved changes.
@@ -9,15 +9,24 @@ const UnsavedChangesDialog = onDemand(() => import("./unsaved-changes-dialog").t
 
 /**
  * Asks before unsaved changes are lost: the browser's own prompt when the page is closed or reloaded, and a
- * dialog when a link inside the console is followed or the command palette navigates (the App Router has no
- * navigation event to hook).
+ * dialog when a link inside the console is followed, the command palette navigates, or Back is pressed (the
+ * App Router has no navigation event to hook; Back is caught by the guard's history entry, see leave-guard.ts).
  */
 export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
+  // Where the administrator was going: a page of the console, or back in history.
   const [pendingHref, setPendingHref] = useState<string | null>(null);
 
   useEffect(() => {
     if (!dirty) return;
+    armBackGuard();
+    const page = window.location.href;
+    function onPopState() {
+      // Back from the guard's entry lands on the page's own: same page, same form. Ask; staying re-arms the guard.
+      if (isLeavingOnPurpose() || onGuardEntry() || window.location.href !== page) return;
+      setPendingHref(backInHistory);
+    }
     function onBeforeUnload(event: BeforeUnloadEvent) {
+      if (isLeavingOnPurpose()) return;
       event.preventDefault();
       event.returnValue = "";
     }
@@ -33,6 +42,7 @@ export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
       setPendingHref(`${url.pathname}${url.search}${url.hash}`);
     }
     window.addEventListener("beforeunload", onBeforeUnload);
+    window.addEventListener("popstate", onPopState);
     window.addEventListener("click", onClick, true); // before next/link's handler
     setLeaveGuard((href) => {
       setPendingHref(href);
@@ -40,11 +50,21 @@ export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
     });
     return () => {
       window.removeEventListener("beforeunload", onBeforeUnload);
+      window.removeEventListener("popstate", onPopState);
       window.removeEventListener("click", onClick, true);
       setLeaveGuard(null);
     };
   }, [dirty]);
 
   const opened = useOpenedOnce(pendingHref !== null);
-  return opened ? <UnsavedChangesDialog href={pendingHref} onStay={() => setPendingHref(null)} /> : null;
+  return opened ? (
+    <UnsavedChangesDialog
+      href={pendingHref}
+      onStay={() => {
+        if (pendingHref === backInHistory) armBackGuard();
+        setPendingHref(null);
+      }}
+      onLeave={() => setPendingHref(null)}
+    />
+  ) : null;
 }

@@ -164,6 +164,28 @@ test.describe("an editor", () => {
     await prompt.accept();
   });
 
+  test("[CLIENTS][EDIT] Back with unsaved changes asks first; staying keeps the edit, leaving goes back", async ({ page, request }) => {
+    const client = await registerThroughApi(request, { client_name: "Back and forth" });
+    await page.goto(`/clients/${client.client_id}`);
+    await page.getByRole("link", { name: "Edit" }).first().click();
+    await expect(page).toHaveURL(`/clients/${client.client_id}/edit`);
+    await setEditorText(page, json({ ...metadataOf(client), client_name: "Unsaved" }));
+
+    const dialog = page.getByRole("dialog", { name: "Leave without saving?" });
+    await page.goBack();
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole("button", { name: "Stay on this page" }).click();
+    await expect(page).toHaveURL(`/clients/${client.client_id}/edit`);
+    await expect(editorContent(page)).toContainText("Unsaved");
+
+    // Asked again on the next Back (staying re-arms it); leaving goes where Back was going, without the browser's prompt.
+    await page.goBack();
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole("button", { name: "Leave and discard changes" }).click();
+    await expect(page).toHaveURL(`/clients/${client.client_id}`);
+    await expect(page.getByRole("heading", { name: "Back and forth", level: 1 })).toBeVisible();
+  });
+
   test("[CLIENTS][REVERT] reverting to an earlier version goes through the review and saves a revert", async ({ page, request }) => {
     const client = await registerThroughApi(request, { client_name: "Original name" });
     const updated = await updateThroughApi(request, client, client.registration_access_token, { client_name: "Changed by the client" });
