@@ -154,7 +154,7 @@ async function fetchPage(
   // exchange for one query shape (the walk returns matches only, not where it stopped).
   // Skipped when the sample of clients says the phrase is too rare for the walk to find a page.
   const { share } = await searchPlan(query.q.toLowerCase());
-  if (share * searchWalkLimit >= limit / 2) {
+  if (share === null || share * searchWalkLimit >= limit / 2) {
     let walked = await walk(searchProbe);
     if (walked.length < limit && walked.length * (searchWalkLimit / searchProbe) >= limit) walked = await walk(searchWalkLimit);
     if (walked.length === limit) return walked;

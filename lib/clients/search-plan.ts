@@ -14,7 +14,10 @@ const { sql } = Prisma;
 export type SearchSample = { texts: string[]; rows: number };
 
 const sampleSize = 3_000;
-const sampleLifetimeMs = 10 * 60_000;
+/** A sample of a small table is read again sooner: it is cheap, and a table that is filling up changes fast. */
+const sampleLifetimeMs = (sample: SearchSample | undefined) => (sample && sample.texts.length >= sampleSize / 2 ? 10 * 60_000 : 30_000);
+/** Fewer sampled clients than this say little about a phrase's share: the walk in sort order is cheap then anyway. */
+const minSampleForShare = 1_000;
 /** Rows the index may hand over for the phrase to be checked on: each is a heap fetch (a few µs). */
 const targetCandidates = 1_000;
 /** Each key costs the index its posting list: past a few, another one costs more than it saves. */
@@ -22,7 +25,7 @@ const maxKeys = 4;
 /** Trigrams looked at per word: enough to find a rare one, bounded for long words (ids, URLs). */
 const maxTrigramsPerWord = 6;
 
-let cached: { at: number; sample: Promise<SearchSample> } | undefined;
+let cached: { at: number; sample: Promise<SearchSample>; read?: SearchSample } | undefined;
 const plans = new WeakMap<SearchSample, Map<string, SearchPlan>>();
 
 /**
@@ -31,11 +34,11 @@ const plans = new WeakMap<SearchSample, Map<string, SearchPlan>>();
  */
 function searchSample(): Promise<SearchSample> {
   const now = Date.now();
-  if (!cached || now - cached.at > sampleLifetimeMs) {
+  if (!cached || now - cached.at > sampleLifetimeMs(cached.read)) {
     const previous = cached;
-    const entry = { at: now, sample: readSample() };
+    const entry: NonNullable<typeof cached> = { at: now, sample: readSample() };
     cached = entry;
-    entry.sample.catch(() => cached === entry && (cached = undefined));
+    entry.sample.then((sample) => (entry.read = sample), () => cached === entry && (cached = undefined));
     if (previous) return previous.sample.catch(() => entry.sample);
   }
   return cached.sample;
@@ -115,9 +118,10 @@ export function chooseSearchKeys(phrase: string, sample: SearchSample): string[]
 
 /**
  * How to look a phrase up: its keys, and the share of sampled clients whose search text holds it (0 when none
- * of the sample does, which at a million clients still allows a few hundred).
+ * of the sample does, which at a million clients still allows a few hundred; null when the sample is too small
+ * to tell).
  */
-export type SearchPlan = { keys: string[]; share: number };
+export type SearchPlan = { keys: string[]; share: number | null };
 
 /** The plan for a (lowercased) phrase under the current sample, remembered per phrase while the sample lasts. */
 export async function searchPlan(phrase: string): Promise<SearchPlan> {
@@ -127,7 +131,7 @@ export async function searchPlan(phrase: string): Promise<SearchPlan> {
   let plan = known.get(phrase);
   if (!plan) {
     if (known.size >= 500) known.clear();
-    const share = sample.texts.length ? sample.texts.reduce((n, text) => n + (text.includes(phrase) ? 1 : 0), 0) / sample.texts.length : 0;
+    const share = sample.texts.length >= minSampleForShare ? sample.texts.reduce((n, text) => n + (text.includes(phrase) ? 1 : 0), 0) / sample.texts.length : null;
     known.set(phrase, (plan = { keys: chooseSearchKeys(phrase, sample), share }));
   }
   return plan;
