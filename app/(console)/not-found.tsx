@@ -3,7 +3,7 @@ import Link from "next/link";
 import { RouteState } from "@/components/console/route-state";
 import { buttonClassName } from "@/components/ui/button";
 
-// notFound() from a console page (an unknown client id) keeps the frame around this view.
+// notFound() from a console page outside /clients (whose own view names the unknown client) keeps the frame around this view.
 export default function ConsoleNotFound() {
   return (
     <RouteState

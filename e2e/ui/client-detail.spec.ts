@@ -115,11 +115,12 @@ test.describe("signed in as an admin", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
   });
 
-  // The console streams (loading skeletons), so the status is sent before the page knows the id is unknown: the
-  // view is the 404 view, with a noindex robots tag, under status 200.
-  test("[CLIENTS][DETAIL] an unknown client id shows the not-found view with a way back", async ({ page }) => {
-    await page.goto("/clients/no-such-client-id");
-    await expect(page.getByRole("heading", { name: "No client with this id" })).toBeVisible();
+  test("[CLIENTS][DETAIL] an unknown client id is a 404 with the not-found view and a way back", async ({ page }) => {
+    for (const path of ["/clients/no-such-client-id/edit", "/clients/no-such-client-id/history", "/clients/no-such-client-id"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { name: "No client with this id" })).toBeVisible();
+    }
     await page.getByRole("link", { name: "Back to clients" }).click();
     await expect(page).toHaveURL("/clients");
   });
@@ -134,6 +135,8 @@ test.describe("signed in as an admin", () => {
     await page.getByRole("link", { name: /History/ }).click();
     await expect(page.getByRole("list", { name: "Revisions" }).locator(":scope > li")).toHaveCount(2);
     await expect(page.getByRole("link", { name: "Revert to this version" })).toHaveCount(0);
+    // Its edit page is gone with it.
+    expect((await page.goto(`/clients/${client.client_id}/edit`))?.status()).toBe(404);
     await page.goto(`/clients?q=${client.client_id}`);
     await expect(page.getByRole("heading", { name: `No clients match “${client.client_id}”` })).toBeVisible();
   });

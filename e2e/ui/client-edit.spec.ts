@@ -244,8 +244,8 @@ test.describe("a viewer", () => {
   test("[CLIENTS][EDIT] is refused the edit and register pages", async ({ page, request }) => {
     const client = await registerThroughApi(request);
     for (const path of [`/clients/${client.client_id}/edit`, `/clients/${client.client_id}/edit?from=1`, "/clients/new"]) {
-      // The console streams its pages (loading skeletons), so the refusal is the 403 view rather than the status line.
-      await page.goto(path);
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
       await expect(page.getByRole("heading", { name: "Your role does not allow this page" })).toBeVisible();
       await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
       await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(0);

@@ -1,3 +1,5 @@
+import { cache } from "react";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import type { Change } from "@/lib/registration/diff";
 import type { ClientMetadata } from "@/lib/registration/metadata";
@@ -41,6 +43,12 @@ export async function getConsoleClient(serviceId: string, clientId: string, { in
     deletedAt: row.deletedAt,
   };
 }
+
+/**
+ * The client of a console page under /clients/{clientId} (a deleted one too: it keeps its page), read once per
+ * request however many of the page's layouts and parts ask.
+ */
+export const clientOfPage = cache((clientId: string) => getConsoleClient(config().serviceId, clientId, { includeDeleted: true }));
 
 export type ConsoleRevision = {
   version: number;

@@ -2,7 +2,6 @@ import { ScrollText, Trash2 } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { AuditTable } from "@/components/audit/audit-table";
 import { ClientActions } from "@/components/clients/client-actions";
 import { ClientHeader } from "@/components/clients/detail/client-header";
@@ -20,7 +19,7 @@ import { listAuditEvents } from "@/lib/audit-log/query";
 import { roleAllows } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { actorLabel, interfaceLabel } from "@/lib/clients/labels";
-import { getConsoleClient, listRevisions } from "@/lib/clients/queries";
+import { clientOfPage, listRevisions } from "@/lib/clients/queries";
 import { config } from "@/lib/config";
 import { inCanonicalOrder } from "@/lib/registration/members";
 import { readParam } from "@/lib/url-state";
@@ -31,10 +30,10 @@ type Tab = (typeof tabs)[number];
 type Props = { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // A deleted client keeps its page: a banner says when and by whom, and its history and audit trail stay readable.
-const loadClient = cache((clientId: string) => getConsoleClient(config().serviceId, clientId, { includeDeleted: true }));
+// Its layout has read it already (clientOfPage: once per request), and answered 404 for an unknown id.
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const client = await loadClient((await params).clientId);
+  const client = await clientOfPage((await params).clientId);
   return { title: client ? (client.metadata.client_name ?? "Unnamed client") : "Client not found" };
 }
 
@@ -43,7 +42,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const { clientId } = await params;
   const search = await searchParams;
   const tab: Tab = tabs.find((t) => t === readParam(search, "tab")) ?? "overview";
-  const client = await loadClient(clientId);
+  const client = await clientOfPage(clientId);
   if (!client) notFound();
   const { serviceId } = config();
   const name = client.metadata.client_name ?? "Unnamed client";

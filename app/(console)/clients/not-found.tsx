@@ -3,7 +3,7 @@ import Link from "next/link";
 import { RouteState } from "@/components/console/route-state";
 import { buttonClassName } from "@/components/ui/button";
 
-// An unknown client id. (A deleted client keeps its page, with a banner.)
+// An unknown client id, under any of its pages (the client layout answers 404). A deleted client keeps its page, with a banner.
 export default function ClientNotFound() {
   return (
     <RouteState
