@@ -45,6 +45,13 @@ describe("[CLIENTS][LIST][SEARCH] the keys a phrase is looked up by", () => {
     expect(chooseSearchKeys("ab", sample)).toEqual([]);
   });
 
+  it("keeps narrowing on a provisional sample (a table without statistics): its size is unknown", () => {
+    const provisional = { texts: sample.texts, rows: sample.texts.length, provisional: true };
+    const keys = chooseSearchKeys("contoso orders 4", provisional);
+    expect(keys.length).toBeGreaterThanOrEqual(chooseSearchKeys("contoso orders 4", { ...provisional, provisional: false }).length);
+    expect(keys.length).toBeGreaterThanOrEqual(3);
+  });
+
   it("takes no key that narrows nothing: a word every client has is not worth its posting list", () => {
     const keys = chooseSearchKeys("tailspin payroll 1234 example", sample);
     expect(keys.some((key) => "example".includes(key))).toBe(false);

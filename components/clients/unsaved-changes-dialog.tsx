@@ -7,9 +7,9 @@ import { backInHistory, goBackOnPurpose, navigateAway } from "@/components/conso
 
 /**
  * Asks before a link inside the console, or Back (`href` is then backInHistory; null while closed), discards
- * unsaved changes; see unsaved-changes-guard.tsx.
+ * unsaved changes; see unsaved-changes-guard.tsx. `fallback`: where Back goes when nothing is before the page.
  */
-export function UnsavedChangesDialog({ href, onStay, onLeave }: { href: string | null; onStay: () => void; onLeave: () => void }) {
+export function UnsavedChangesDialog({ href, onStay, onLeave, fallback }: { href: string | null; onStay: () => void; onLeave: () => void; fallback: string }) {
   const router = useRouter();
   return (
     <Dialog open={href !== null} onOpenChange={(open) => !open && onStay()}>
@@ -27,7 +27,7 @@ export function UnsavedChangesDialog({ href, onStay, onLeave }: { href: string |
             onClick={() => {
               const destination = href!;
               onLeave();
-              if (destination === backInHistory) goBackOnPurpose();
+              if (destination === backInHistory) goBackOnPurpose(router, fallback);
               else navigateAway(router, destination);
             }}
           >

@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { armBackGuard, backInHistory, isLeavingOnPurpose, onGuardEntry, setLeaveGuard } from "@/components/console/leave-guard";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { armBackGuard, backInHistory, disarmBackGuard, isLeavingOnPurpose, onGuardEntry, setLeaveGuard } from "@/components/console/leave-guard";
 import { onDemand, useOpenedOnce } from "@/components/ui/on-demand";
 
 // The dialog loads the first time a link is followed with unsaved changes.
@@ -12,9 +12,15 @@ const UnsavedChangesDialog = onDemand(() => import("./unsaved-changes-dialog").t
  * dialog when a link inside the console is followed, the command palette navigates, or Back is pressed (the
  * App Router has no navigation event to hook; Back is caught by the guard's history entry, see leave-guard.ts).
  */
-export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
+export function UnsavedChangesGuard({ dirty, fallback = "/clients" }: { dirty: boolean; fallback?: string }) {
   // Where the administrator was going: a page of the console, or back in history.
   const [pendingHref, setPendingHref] = useState<string | null>(null);
+  // The latest `dirty` for the effect's cleanup (layout effects run before it): clean again, rather than
+  // unmounted or leaving, takes the guard's entry away.
+  const dirtyNow = useRef(dirty);
+  useLayoutEffect(() => {
+    dirtyNow.current = dirty;
+  });
 
   useEffect(() => {
     if (!dirty) return;
@@ -53,6 +59,7 @@ export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
       window.removeEventListener("popstate", onPopState);
       window.removeEventListener("click", onClick, true);
       setLeaveGuard(null);
+      if (!dirtyNow.current) disarmBackGuard();
     };
   }, [dirty]);
 
@@ -65,6 +72,7 @@ export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
         setPendingHref(null);
       }}
       onLeave={() => setPendingHref(null)}
+      fallback={fallback}
     />
   ) : null;
 }

@@ -184,6 +184,16 @@ test.describe("an editor", () => {
     await dialog.getByRole("button", { name: "Leave and discard changes" }).click();
     await expect(page).toHaveURL(`/clients/${client.client_id}`);
     await expect(page.getByRole("heading", { name: "Back and forth", level: 1 })).toBeVisible();
+
+    // Changes undone: nothing to lose, so Back leaves at once (no dialog, no Back press that seems to do nothing).
+    await page.getByRole("link", { name: "Edit" }).first().click();
+    await expect(page).toHaveURL(`/clients/${client.client_id}/edit`);
+    await setEditorText(page, json({ ...metadataOf(client), client_name: "Unsaved again" }));
+    await page.getByRole("button", { name: "Reset to current" }).click();
+    await expect(editorContent(page)).not.toContainText("Unsaved again");
+    await page.goBack();
+    await expect(page).toHaveURL(`/clients/${client.client_id}`);
+    await expect(dialog).toHaveCount(0);
   });
 
   test("[CLIENTS][REVERT] reverting to an earlier version goes through the review and saves a revert", async ({ page, request }) => {

@@ -53,7 +53,7 @@ const searchCondition = (q: string) => sql`search_text LIKE ${containsPattern(q.
 
 /**
  * The same condition for a read that takes the trigram index: the index is asked for the phrase's selective
- * keys only (search-keys.ts), and the phrase is checked on the rows it hands over.
+ * keys only (search-plan.ts), and the phrase is checked on the rows it hands over.
  */
 async function indexedSearchCondition(q: string): Promise<Prisma.Sql> {
   const phrase = q.toLowerCase();

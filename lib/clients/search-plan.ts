@@ -10,12 +10,15 @@ import { queryRows } from "@/lib/db";
 
 const { sql } = Prisma;
 
-/** A random sample of the live clients' search texts, and how many rows the table holds (the planner's count). */
-export type SearchSample = { texts: string[]; rows: number };
+/**
+ * A random sample of the live clients' search texts, and how many rows the table holds (the planner's count).
+ * `provisional`: the table has no statistics yet and the sample is only its first rows.
+ */
+export type SearchSample = { texts: string[]; rows: number; provisional?: boolean };
 
 const sampleSize = 3_000;
-/** A sample of a small table is read again sooner: it is cheap, and a table that is filling up changes fast. */
-const sampleLifetimeMs = (sample: SearchSample | undefined) => (sample && sample.texts.length >= sampleSize / 2 ? 10 * 60_000 : 30_000);
+/** A sample of a small table, or a provisional one, is read again sooner: it is cheap, and such a table changes fast. */
+const sampleLifetimeMs = (sample: SearchSample | undefined) => (sample && !sample.provisional && sample.texts.length >= sampleSize / 2 ? 10 * 60_000 : 30_000);
 /** Fewer sampled clients than this say little about a phrase's share: the walk in sort order is cheap then anyway. */
 const minSampleForShare = 1_000;
 /** Rows the index may hand over for the phrase to be checked on: each is a heap fetch (a few µs). */
@@ -25,41 +28,51 @@ const maxKeys = 4;
 /** Trigrams looked at per word: enough to find a rare one, bounded for long words (ids, URLs). */
 const maxTrigramsPerWord = 6;
 
-let cached: { at: number; sample: Promise<SearchSample>; read?: SearchSample } | undefined;
+// The sample being read, and the last one read: requests keep using the last one while a new one is read.
+let reading: { at: number; sample: Promise<SearchSample> } | undefined;
+let current: { at: number; sample: SearchSample } | undefined;
 const plans = new WeakMap<SearchSample, Map<string, SearchPlan>>();
 
 /**
- * The sample, read once and then again every few minutes in the background (the request that finds it old is
- * not held up). It only steers how the index is used: a stale sample makes a search slower, never wrong.
+ * The sample, read once and then again every few minutes in the background: requests meanwhile keep the
+ * previous one. It only steers how the index is used: a stale sample makes a search slower, never wrong.
  */
 function searchSample(): Promise<SearchSample> {
   const now = Date.now();
-  if (!cached || now - cached.at > sampleLifetimeMs(cached.read)) {
-    const previous = cached;
-    const entry: NonNullable<typeof cached> = { at: now, sample: readSample() };
-    cached = entry;
-    entry.sample.then((sample) => (entry.read = sample), () => cached === entry && (cached = undefined));
-    if (previous) return previous.sample.catch(() => entry.sample);
+  if (current && now - current.at <= sampleLifetimeMs(current.sample)) return Promise.resolve(current.sample);
+  if (!reading) {
+    const entry = { at: now, sample: readSample() };
+    reading = entry;
+    entry.sample.then(
+      (sample) => {
+        current = { at: entry.at, sample };
+        if (reading === entry) reading = undefined;
+      },
+      () => reading === entry && (reading = undefined),
+    );
   }
-  return cached.sample;
+  return current ? Promise.resolve(current.sample) : reading.sample;
 }
 
 /** Drops the sample: the next search reads a new one (tests that have just written thousands of clients). */
 export function forgetSearchSample() {
-  cached = undefined;
+  reading = undefined;
+  current = undefined;
 }
 
 async function readSample(): Promise<SearchSample> {
   const [table] = await queryRows<{ rows: number }>(sql`SELECT greatest(reltuples, 0)::float8 AS rows FROM pg_class WHERE oid = 'client'::regclass`);
   const estimate = table?.rows ?? 0;
   // SYSTEM sampling reads that share of the table's pages: a few hundred at a million clients.
-  const rows =
-    estimate > sampleSize
-      ? await queryRows<{ search_text: string }>(
-          sql`SELECT search_text FROM client TABLESAMPLE SYSTEM (${(sampleSize / estimate) * 100}::float4) WHERE deleted_at IS NULL`,
-        )
-      : await queryRows<{ search_text: string }>(sql`SELECT search_text FROM client WHERE deleted_at IS NULL LIMIT ${sampleSize}`);
-  return { texts: rows.map((r) => r.search_text), rows: Math.max(estimate, rows.length) };
+  if (estimate > sampleSize) {
+    const rows = await queryRows<{ search_text: string }>(
+      sql`SELECT search_text FROM client TABLESAMPLE SYSTEM (${(sampleSize / estimate) * 100}::float4) WHERE deleted_at IS NULL`,
+    );
+    return { texts: rows.map((r) => r.search_text), rows: Math.max(estimate, rows.length) };
+  }
+  const rows = await queryRows<{ search_text: string }>(sql`SELECT search_text FROM client WHERE deleted_at IS NULL LIMIT ${sampleSize}`);
+  // A full read of a table said to be small: it has no statistics yet (never analyzed), and may be far larger.
+  return { texts: rows.map((r) => r.search_text), rows: rows.length, provisional: rows.length === sampleSize };
 }
 
 /** Characters pg_trgm treats as word boundaries that may stand before a short word in a key. */
@@ -111,7 +124,8 @@ export function chooseSearchKeys(phrase: string, sample: SearchSample): string[]
     if (remaining && bestLeft === remaining.size) break;
     chosen.push(pick!.key);
     remaining = new Set(remaining ? pick!.rows.filter((row) => remaining!.has(row)) : pick!.rows);
-    if (remaining.size * scale <= targetCandidates) break;
+    // A provisional sample cannot tell how many rows the table holds: keys are added while they narrow it at all.
+    if (remaining.size * scale <= (sample.provisional ? 0 : targetCandidates)) break;
   }
   return chosen;
 }
@@ -125,13 +139,15 @@ export type SearchPlan = { keys: string[]; share: number | null };
 
 /** The plan for a (lowercased) phrase under the current sample, remembered per phrase while the sample lasts. */
 export async function searchPlan(phrase: string): Promise<SearchPlan> {
-  const sample = await searchSample();
+  // Without a sample (it could not be read), the phrase itself is the condition and the walk goes first, as before.
+  const sample = await searchSample().catch(() => null);
+  if (!sample) return { keys: [], share: null };
   let known = plans.get(sample);
   if (!known) plans.set(sample, (known = new Map()));
   let plan = known.get(phrase);
   if (!plan) {
     if (known.size >= 500) known.clear();
-    const share = sample.texts.length >= minSampleForShare ? sample.texts.reduce((n, text) => n + (text.includes(phrase) ? 1 : 0), 0) / sample.texts.length : null;
+    const share = sample.texts.length >= minSampleForShare && !sample.provisional ? sample.texts.reduce((n, text) => n + (text.includes(phrase) ? 1 : 0), 0) / sample.texts.length : null;
     known.set(phrase, (plan = { keys: chooseSearchKeys(phrase, sample), share }));
   }
   return plan;

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { roleAllows } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { clientDisplayName } from "@/lib/clients/display";
-import { getConsoleClient, getRevision } from "@/lib/clients/queries";
+import { clientOfPage, getRevision } from "@/lib/clients/queries";
 import { config } from "@/lib/config";
 import { inCanonicalOrder } from "@/lib/registration/members";
 import { metadataJsonSchema } from "@/lib/registration/metadata";
@@ -19,7 +19,7 @@ import { consoleServicePolicy } from "@/lib/services";
 type Props = { params: Promise<{ clientId: string }>; searchParams: Promise<{ from?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const client = await getConsoleClient(config().serviceId, (await params).clientId);
+  const client = await clientOfPage((await params).clientId);
   return { title: client ? `Edit ${clientDisplayName(client.metadata)}` : "Edit client" };
 }
 
@@ -28,8 +28,9 @@ export default async function EditClientPage({ params, searchParams }: Props) {
   const [{ clientId }, { from }] = await Promise.all([params, searchParams]);
   const administrator = await requirePermission(from === undefined ? { client: ["update"] } : { client: ["revert"] });
   const { serviceId } = config();
-  const client = await getConsoleClient(serviceId, clientId);
-  if (!client) notFound();
+  // Read once per request (clientOfPage); the layout has answered 404 for an unknown or deleted client already.
+  const client = await clientOfPage(clientId);
+  if (!client || client.deletedAt) notFound();
 
   let revertTo: RevertTarget | undefined;
   if (from !== undefined) {
