@@ -1,7 +1,10 @@
+import type { Metadata } from "next";
 import { FileQuestion } from "lucide-react";
 import Link from "next/link";
 import { RouteState } from "@/components/console/route-state";
 import { buttonClassName } from "@/components/ui/button";
+
+export const metadata: Metadata = { title: "Not found" };
 
 // notFound() from a console page outside /clients (whose own view names the unknown client) keeps the frame around this view.
 export default function ConsoleNotFound() {

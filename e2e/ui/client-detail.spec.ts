@@ -120,6 +120,7 @@ test.describe("signed in as an admin", () => {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { name: "No client with this id" })).toBeVisible();
+      await expect(page).toHaveTitle(/^Client not found/);
     }
     await page.getByRole("link", { name: "Back to clients" }).click();
     await expect(page).toHaveURL("/clients");

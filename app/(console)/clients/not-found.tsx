@@ -1,7 +1,10 @@
+import type { Metadata } from "next";
 import { SearchX } from "lucide-react";
 import Link from "next/link";
 import { RouteState } from "@/components/console/route-state";
 import { buttonClassName } from "@/components/ui/button";
+
+export const metadata: Metadata = { title: "Client not found" };
 
 // An unknown client id, under any of its pages (the client layout answers 404). A deleted client keeps its page, with a banner.
 export default function ClientNotFound() {

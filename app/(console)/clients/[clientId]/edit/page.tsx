@@ -20,7 +20,7 @@ type Props = { params: Promise<{ clientId: string }>; searchParams: Promise<{ fr
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const client = await clientOfPage((await params).clientId);
-  return { title: client ? `Edit ${clientDisplayName(client.metadata)}` : "Edit client" };
+  return { title: client && !client.deletedAt ? `Edit ${clientDisplayName(client.metadata)}` : "Client not found" };
 }
 
 // Edit (CONSOLE.md): `?from=N` proposes revision N's metadata and saves it as a revert.
