@@ -1,5 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { currentAdministrator, requirePermission } from "@/lib/auth/session";
+import { auth } from "@/lib/auth/auth";
+import { currentAdministrator, freshAdministrator, requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db";
 import { safeReturnPath, signInPath } from "@/lib/auth/return-path";
 import { seedAdministrator, sessionCookie } from "./support/administrators";
 
@@ -48,6 +50,42 @@ describe("[AUTH] page guards", () => {
     const administrator = await requirePermission({ client: ["read"] });
     expect(administrator).toMatchObject({ role: "viewer" });
     expect(await currentAdministrator()).toMatchObject({ role: "viewer" });
+  });
+});
+
+describe("[AUTH] a session that ends", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("ends for pages and server actions at once when the administrator signs out", async () => {
+    const editor = await seedAdministrator("editor");
+    request.headers = new Headers({ cookie: await sessionCookie(editor.email, editor.password) });
+    expect(await currentAdministrator()).toMatchObject({ email: editor.email });
+    await auth().api.signOut({ headers: request.headers });
+    expect(await currentAdministrator()).toBeNull();
+    expect(await freshAdministrator()).toBeNull();
+  });
+
+  it("ends at once when an administrator revokes it", async () => {
+    const [editor, admin] = [await seedAdministrator("editor"), await seedAdministrator("admin")];
+    const editorCookie = await sessionCookie(editor.email, editor.password);
+    request.headers = new Headers({ cookie: editorCookie });
+    expect(await currentAdministrator()).toMatchObject({ email: editor.email });
+    const { id: userId } = (await db().user.findUnique({ where: { email: editor.email } }))!;
+    await auth().api.revokeUserSessions({ body: { userId }, headers: new Headers({ cookie: await sessionCookie(admin.email, admin.password) }) });
+    expect(await currentAdministrator()).toBeNull();
+  });
+
+  it("ended by another instance (its row deleted): server actions refuse it at once, pages within 10 seconds", async () => {
+    const editor = await seedAdministrator("editor");
+    request.headers = new Headers({ cookie: await sessionCookie(editor.email, editor.password) });
+    expect(await currentAdministrator()).toMatchObject({ email: editor.email });
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    await db().session.deleteMany({ where: { user: { email: editor.email } } });
+    expect(await freshAdministrator()).toBeNull();
+    vi.advanceTimersByTime(10_001);
+    expect(await currentAdministrator()).toBeNull();
   });
 });
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createSafeActionClient } from "next-safe-action";
 import { z } from "zod";
 import { roleAllows, type Permission } from "@/lib/auth/permissions";
-import { currentAdministrator } from "@/lib/auth/session";
+import { freshAdministrator } from "@/lib/auth/session";
 import { logger } from "@/lib/logger";
 
 /** A failure the administrator can understand and act on; its message is shown as it is. */
@@ -31,7 +31,7 @@ export const actionClient = createSafeActionClient({
  * endpoints, so a check in the page that shows the button is not enough.
  */
 export const authActionClient = actionClient.use(async ({ next, metadata }) => {
-  const administrator = await currentAdministrator();
+  const administrator = await freshAdministrator();
   if (!administrator) throw new ActionError("Your session has ended. Sign in again to continue.");
   if (!metadata.permission) throw new Error("authActionClient action without .metadata({ permission })");
   if (!roleAllows(administrator.role, metadata.permission))

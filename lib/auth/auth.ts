@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { clientAddressHeader } from "@/lib/http/client-address";
 import { logger } from "@/lib/logger";
 import { accessControl, roles } from "./permissions";
-import { auditSignIn } from "./sign-in-audit";
+import { afterAuthRequest } from "./hooks";
 
 /** Administrator passwords: long enough to resist guessing, bounded so hashing cannot be used to exhaust the CPU. */
 export const passwordLength = { min: 12, max: 256 } as const;
@@ -30,7 +30,7 @@ function createAuth() {
       max: 200,
       customRules: { "/sign-in/email": { window: 60, max: 5 } },
     },
-    hooks: { after: auditSignIn },
+    hooks: { after: afterAuthRequest },
     // Its messages join the app's JSON log lines (with the logger's redaction of secrets).
     logger: {
       log: (level, message, ...args) => {

@@ -1,0 +1,30 @@
+import { createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
+import { recordAuditEvent } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { recentSessionChecks } from "./session-checks";
+
+/** better-auth endpoints that change no existing session or user. */
+const sessionNeutralPaths = new Set(["/get-session", "/sign-in/email", "/ok", "/error"]);
+
+/**
+ * better-auth `hooks.after`, for every endpoint it serves:
+ * - a sign-out, a revocation, a change of role, password or user makes pages read their sessions again
+ *   (lib/auth/session-checks.ts);
+ * - every e-mail sign-in attempt, accepted or refused, becomes an audit event with the e-mail typed as actor
+ *   and the client address. Attempts the rate limiter turns away never reach it.
+ */
+export const afterAuthRequest = createAuthMiddleware(async (ctx) => {
+  if (!sessionNeutralPaths.has(ctx.path)) recentSessionChecks.forgetAll();
+  if (ctx.path !== "/sign-in/email") return;
+  const returned = ctx.context.returned;
+  const refused = isAPIError(returned);
+  const source = ctx.request ?? ctx.headers;
+  await recordAuditEvent(db(), {
+    action: "administrator.sign_in",
+    actor: typeof ctx.body?.email === "string" ? ctx.body.email.trim().toLowerCase() : "unknown",
+    outcome: refused ? "failure" : "success",
+    interface: "console",
+    ip: source ? getIP(source, ctx.context.options) : null,
+    details: refused ? { reason: String(returned.body?.code ?? returned.status) } : {},
+  });
+});
