@@ -198,6 +198,32 @@ describe("[CLIENTS][LIST][QUERY] a page with its count", () => {
     }
   });
 
+  it("several types or auth methods: each value's own order, merged, is the whole order, page after page", async () => {
+    for (const search of ["type=native,machine&sort=name", "type=web,machine&sort=updated&order=asc", "auth=none,client_secret_post&sort=name&order=desc", "type=web,native,machine&sort=created"]) {
+      const all = await listClients(serviceId, query(search), 10, { value: 6, exact: true });
+      const seen: string[] = [];
+      let page = await listClients(serviceId, query(search), 2);
+      for (;;) {
+        seen.push(...page.rows.map((row) => row.clientId));
+        if (!page.nextCursor) break;
+        page = await listClients(serviceId, query(search, { after: page.nextCursor, start: seen.length + 1 }), 2);
+      }
+      expect(seen, search).toEqual(all.rows.map((row) => row.clientId));
+      // And back from the last page.
+      const back = await listClients(serviceId, query(search, { before: page.previousCursor ?? undefined, start: 1 }), 2);
+      if (page.previousCursor) expect(back.rows.map((row) => row.clientId)).toEqual(seen.slice(-page.rows.length - 2, -page.rows.length));
+    }
+  });
+
+  it("a type filter finds exactly the clients the console shows with that type", async () => {
+    const everyone = (await listClients(serviceId, query())).rows;
+    for (const kind of ["web", "native", "machine"] as const) {
+      const typed = (await listClients(serviceId, query(`type=${kind}&sort=name`))).rows;
+      expect(typed.map((row) => row.kind).every((k) => k === kind)).toBe(true);
+      expect(typed.map((row) => row.clientId).sort()).toEqual(everyone.filter((row) => row.kind === kind).map((row) => row.clientId).sort());
+    }
+  });
+
   it("counts a grant filter first, reuses the total when nothing is filtered, and knows the total on the last page", async () => {
     const total = await countClients(serviceId, query());
     expect(await readClientList(serviceId, query("grant=urn:ietf:params:oauth:grant-type:device_code"), total)).toMatchObject({ count: { value: 1, exact: true } });

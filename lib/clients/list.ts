@@ -8,8 +8,8 @@ import { clientKind, type ClientKind } from "./kind";
 import { searchPlan } from "./search-plan";
 import { createdBounds, isFiltered, pageSize, type ClientFilters, type ClientListQuery, type ClientSort } from "./list-params";
 
-// The clients list at a million clients: keyset pages over the partial indexes of migration
-// 20261127060000_client_list_indexes, trigram search on search_text, and counts that stay cheap (exact up to a
+// The clients list at a million clients: keyset pages over the partial indexes of migrations
+// 20261127060000_client_list_indexes and 20261127200000_client_list_filter_indexes, trigram search on search_text, and counts that stay cheap (exact up to a
 // cap, the planner's estimate beyond it). Deleted clients are never listed. Reads only.
 
 const { sql, join, empty } = Prisma;
@@ -62,19 +62,26 @@ async function indexedSearchCondition(q: string): Promise<Prisma.Sql> {
   return sql`${join(keys.map((key) => sql`search_text LIKE ${containsPattern(key)}`), " AND ")} AND strpos(search_text, ${phrase}) > 0`;
 }
 
+/**
+ * A client's type in SQL (clientKind in kind.ts is the same rule), spelt exactly as the type indexes of
+ * migration 20261127200000_client_list_filter_indexes: an expression index serves only its own text.
+ */
+const kindSql = Prisma.raw(
+  `(CASE WHEN NOT (grant_types && '{${grantTypesWithRedirect.join(",")}}'::text[]) THEN 'machine' WHEN application_type = 'native' THEN 'native' ELSE 'web' END)`,
+);
+
+/** `column` is one of `values`: as an equality when there is one, which the indexes led by that column serve in order. */
+const oneOf = (column: Prisma.Sql, values: readonly string[]) => (values.length === 1 ? sql`${column} = ${values[0]}` : sql`${column} = ANY(${values}::text[])`);
+
 /** The WHERE clause of the filters: always one service's live clients. `search` replaces the plain search condition. */
 function filterConditions(serviceId: string, f: ClientFilters, search?: Prisma.Sql): Prisma.Sql {
-  const redirecting = sql`grant_types && ${[...grantTypesWithRedirect]}::text[]`;
-  const kinds = f.kinds.map((kind) =>
-    kind === "machine" ? sql`NOT (${redirecting})` : sql`(application_type = ${kind === "native" ? "native" : "web"} AND ${redirecting})`,
-  );
   const { from, to } = createdBounds(f);
   const conditions = [
     sql`service_id = ${serviceId}`,
     sql`deleted_at IS NULL`,
     f.q ? (search ?? searchCondition(f.q)) : empty,
-    kinds.length ? sql`(${join(kinds, " OR ")})` : empty,
-    f.authMethods.length ? sql`token_endpoint_auth_method = ANY(${f.authMethods}::text[])` : empty,
+    f.kinds.length ? oneOf(kindSql, f.kinds) : empty,
+    f.authMethods.length ? oneOf(sql`token_endpoint_auth_method`, f.authMethods) : empty,
     f.grantTypes.length ? sql`grant_types && ${f.grantTypes}::text[]` : empty,
     from ? sql`created_at >= ${from}` : empty,
     to ? sql`created_at < ${to}` : empty,
@@ -142,7 +149,12 @@ async function fetchPage(
     );
   };
   if (fewMatches) return byFilterIndexes();
-  if (!query.q) return queryRows<Row>(sql`${select(filterConditions(serviceId, query))} ORDER BY ${order} LIMIT ${limit}`);
+  if (!query.q) {
+    const inOrder = (filters: ClientFilters) => sql`${select(filterConditions(serviceId, filters))} ORDER BY ${order} LIMIT ${limit}`;
+    const parts = perValue(query);
+    if (parts.length < 2) return queryRows<Row>(inOrder(query));
+    return queryRows<Row>(sql`SELECT * FROM (${join(parts.map((part) => sql`(${inOrder(part)})`), " UNION ALL ")}) AS merged ORDER BY ${order} LIMIT ${limit}`);
+  }
   const found = searchCondition(query.q);
   const walk = (rows: number) =>
     queryRows<Row>(sql`
@@ -164,6 +176,20 @@ async function fetchPage(
   const rows = await byFilterIndexes(true);
   reads.matches = rows[0]?.matches ?? 0;
   return rows;
+}
+
+/**
+ * A name-sorted page filtered by several types (or else several auth methods), as one filter per value: each
+ * value's clients are in name order in an index of their own (migration 20261127200000_client_list_filter_indexes),
+ * so each value's page is read from where its clients start, and the pages are merged. Walking the name order
+ * with the filter instead reads past every client of the other values first: hundreds of milliseconds at a
+ * million clients when their names sort first. The created and updated orders walk their own index.
+ */
+function perValue(query: ClientListQuery): ClientListQuery[] {
+  if (query.sort !== "name") return [query];
+  if (query.kinds.length > 1) return query.kinds.map((kind) => ({ ...query, kinds: [kind] }));
+  if (query.authMethods.length > 1 && !query.kinds.length) return query.authMethods.map((method) => ({ ...query, authMethods: [method] }));
+  return [query];
 }
 
 /**
