@@ -6,7 +6,7 @@ import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { readClientList, type ClientCount, type ClientListRow } from "@/lib/clients/list";
+import type { ClientCount, ClientListPage, ClientListRow } from "@/lib/clients/list";
 import { clearedFilters, clientListHref, defaultOrder, isFiltered, type ClientListQuery, type ClientSort } from "@/lib/clients/list-params";
 import { cn } from "@/lib/cn";
 import { ClientRow, type ListedClient } from "./client-row";
@@ -24,21 +24,19 @@ const listedClient = ({ cursor: _cursor, ...row }: ClientListRow): ListedClient 
 
 /** One page of the clients list with its paging, or the no-results state. Rendered inside the page's Suspense. */
 export async function ClientsTable({
-  serviceId,
+  list,
   query,
-  total,
   canEdit,
   canDelete,
 }: {
-  serviceId: string;
+  /** The page and its count, being read (readClientList). */
+  list: Promise<{ page: ClientListPage; count: ClientCount }>;
   query: ClientListQuery;
-  /** The service's total, reused as the count when nothing is filtered. */
-  total: ClientCount;
   canEdit: boolean;
   canDelete: boolean;
 }) {
   const filtered = isFiltered(query);
-  const { page, count } = await readClientList(serviceId, query, total);
+  const { page, count } = await list;
 
   if (page.rows.length === 0) {
     if (filtered)

@@ -248,10 +248,10 @@ export const exactCountCap = 10_000;
  * fetchPage) its matches are few, and counted exactly rather than guessed (on a first page by the same read). Otherwise the page and the count
  * are read side by side. On the last page the total is known exactly, whatever the estimate said.
  */
-export async function readClientList(serviceId: string, query: ClientListQuery, total: ClientCount): Promise<{ page: ClientListPage; count: ClientCount }> {
+export async function readClientList(serviceId: string, query: ClientListQuery, total: ClientCount | Promise<ClientCount>): Promise<{ page: ClientListPage; count: ClientCount }> {
   let page: ClientListPage;
   let count: ClientCount;
-  if (!isFiltered(query)) [page, count] = [await listClients(serviceId, query), total];
+  if (!isFiltered(query)) [page, count] = await Promise.all([listClients(serviceId, query), total]);
   else if (query.grantTypes.length) {
     count = await countClients(serviceId, query);
     page = await listClients(serviceId, query, pageSize, count);
