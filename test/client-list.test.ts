@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
 import { insertBulkClients } from "@/scripts/lib/bulk-clients";
-import { countClients, findClientsToJumpTo, listClients, readClientList, type ClientListRow } from "@/lib/clients/list";
+import { countClients, findClientsToJumpTo, kindSql, listClients, readClientList, type ClientListRow } from "@/lib/clients/list";
 import { parseClientListQuery, type ClientListQuery } from "@/lib/clients/list-params";
 import { forgetSearchSample } from "@/lib/clients/search-plan";
 import { containsPattern } from "@/lib/like-pattern";
@@ -199,7 +199,7 @@ describe("[CLIENTS][LIST][QUERY] a page with its count", () => {
   });
 
   it("several types or auth methods: each value's own order, merged, is the whole order, page after page", async () => {
-    for (const search of ["type=native,machine&sort=name", "type=web,machine&sort=updated&order=asc", "auth=none,client_secret_post&sort=name&order=desc", "type=web,native,machine&sort=created"]) {
+    for (const search of ["type=native,machine&sort=name", "type=web,machine&sort=name", "type=web,machine&sort=name&order=desc", "auth=none,client_secret_post&sort=name&order=desc", "type=web,native,machine&sort=created"]) {
       const all = await listClients(serviceId, query(search), 10, { value: 6, exact: true });
       const seen: string[] = [];
       let page = await listClients(serviceId, query(search), 2);
@@ -212,6 +212,44 @@ describe("[CLIENTS][LIST][QUERY] a page with its count", () => {
       // And back from the last page.
       const back = await listClients(serviceId, query(search, { before: page.previousCursor ?? undefined, start: 1 }), 2);
       if (page.previousCursor) expect(back.rows.map((row) => row.clientId)).toEqual(seen.slice(-page.rows.length - 2, -page.rows.length));
+    }
+  });
+
+  it("the type expression is the one the type index was built on, so a type's page is read from that index", async () => {
+    const client = await pool().connect();
+    try {
+      await client.query("BEGIN");
+      // Only the index can make the plan cheap: the test's table is too small for the planner to prefer it.
+      await client.query("SET LOCAL enable_seqscan = off");
+      await client.query("SET LOCAL enable_bitmapscan = off");
+      const explained = await client.query(
+        `EXPLAIN SELECT id FROM client WHERE service_id = $1 AND deleted_at IS NULL AND ${kindSql.sql} = 'native' ORDER BY (client_name IS NULL), coalesce(lower(client_name), ''), id LIMIT 26`,
+        [serviceId],
+      );
+      const plan = explained.rows.map((row: { "QUERY PLAN": string }) => row["QUERY PLAN"]).join("\n");
+      expect(plan).toContain("Index Scan using client_live_kind_name_idx");
+      expect(plan).not.toContain("Sort");
+    } finally {
+      await client.query("ROLLBACK");
+      client.release();
+    }
+  });
+
+  it("the type in SQL is the console's type, whatever the application type and grants", async () => {
+    const mixed = (await createTestService("kinds")).id;
+    const documents = [
+      nativeClient(["com.example.a:/cb"]),
+      { application_type: "native", grant_types: ["client_credentials"], token_endpoint_auth_method: "client_secret_basic", client_name: "Native machine" },
+      webClient({ grant_types: ["implicit"], response_types: ["token"], token_endpoint_auth_method: "none" }),
+      { grant_types: ["client_credentials"], token_endpoint_auth_method: "client_secret_basic", client_name: "Web machine" },
+      machineClient(),
+    ];
+    for (const document of documents) await registerClient(mixed, document);
+    const everyone = (await listClients(mixed, query())).rows;
+    expect(everyone).toHaveLength(documents.length);
+    for (const kind of ["web", "native", "machine"] as const) {
+      const typed = (await listClients(mixed, query(`type=${kind}&sort=name`))).rows.map((row) => row.clientId).sort();
+      expect(typed, kind).toEqual(everyone.filter((row) => row.kind === kind).map((row) => row.clientId).sort());
     }
   });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { auth } from "@/lib/auth/auth";
 import { currentAdministrator, freshAdministrator, requirePermission } from "@/lib/auth/session";
+import { recentSessionChecks } from "@/lib/auth/session-checks";
 import { db } from "@/lib/db";
 import { safeReturnPath, signInPath } from "@/lib/auth/return-path";
 import { seedAdministrator, sessionCookie } from "./support/administrators";
@@ -83,9 +84,46 @@ describe("[AUTH] a session that ends", () => {
     expect(await currentAdministrator()).toMatchObject({ email: editor.email });
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
     await db().session.deleteMany({ where: { user: { email: editor.email } } });
-    expect(await freshAdministrator()).toBeNull();
     vi.advanceTimersByTime(10_001);
     expect(await currentAdministrator()).toBeNull();
+  });
+
+  it("a server action that finds the session ended ends it for pages too", async () => {
+    const editor = await seedAdministrator("editor");
+    request.headers = new Headers({ cookie: await sessionCookie(editor.email, editor.password) });
+    expect(await currentAdministrator()).toMatchObject({ email: editor.email });
+    await db().session.deleteMany({ where: { user: { email: editor.email } } });
+    expect(await freshAdministrator()).toBeNull();
+    expect(await currentAdministrator()).toBeNull();
+  });
+
+  it("a new role applies to pages at once", async () => {
+    const [viewer, admin] = [await seedAdministrator("viewer"), await seedAdministrator("admin")];
+    request.headers = new Headers({ cookie: await sessionCookie(viewer.email, viewer.password) });
+    expect(await currentAdministrator()).toMatchObject({ role: "viewer" });
+    const { id: userId } = (await db().user.findUnique({ where: { email: viewer.email } }))!;
+    await auth().api.setRole({ body: { userId, role: "editor" }, headers: new Headers({ cookie: await sessionCookie(admin.email, admin.password) }) });
+    expect(await currentAdministrator()).toMatchObject({ role: "editor" });
+  });
+
+  it("only the cookie better-auth reads counts", async () => {
+    const editor = await seedAdministrator("editor");
+    const cookie = await sessionCookie(editor.email, editor.password);
+    request.headers = new Headers({ cookie });
+    expect(await currentAdministrator()).toMatchObject({ email: editor.email });
+    // The same value under the name better-auth uses on https only: this console is on http.
+    request.headers = new Headers({ cookie: cookie.replace("better-auth.session_token=", "__Secure-better-auth.session_token=") });
+    expect(await currentAdministrator()).toBeNull();
+  });
+
+  it("a lookup that began before a sign-out is not remembered after it", () => {
+    const administrator = { id: "u1", name: "A", email: "a@registrar.test", role: "admin" as const };
+    const before = recentSessionChecks.generation();
+    recentSessionChecks.forgetAll();
+    recentSessionChecks.remember("cookie-value", before, administrator, Date.now() + 60_000);
+    expect(recentSessionChecks.get("cookie-value")).toBeUndefined();
+    recentSessionChecks.remember("cookie-value", recentSessionChecks.generation(), administrator, Date.now() + 60_000);
+    expect(recentSessionChecks.get("cookie-value")).toEqual(administrator);
   });
 });
 

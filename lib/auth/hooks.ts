@@ -3,21 +3,31 @@ import { recordAuditEvent } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { recentSessionChecks } from "./session-checks";
 
-/** better-auth endpoints that change no existing session or user. */
-const sessionNeutralPaths = new Set(["/get-session", "/sign-in/email", "/ok", "/error"]);
+/** better-auth endpoints that change no existing session or user: they only read, or start a new session. */
+const sessionNeutralPaths = new Set([
+  "/get-session",
+  "/sign-in/email",
+  "/ok",
+  "/error",
+  "/list-sessions",
+  "/admin/list-users",
+  "/admin/list-user-sessions",
+  "/admin/has-permission",
+]);
 
 /**
  * better-auth `hooks.after`, for every endpoint it serves:
  * - a sign-out, a revocation, a change of role, password or user makes pages read their sessions again
- *   (lib/auth/session-checks.ts);
+ *   (lib/auth/session-checks.ts). Any endpoint not known to leave them alone counts; a refused request
+ *   changed nothing;
  * - every e-mail sign-in attempt, accepted or refused, becomes an audit event with the e-mail typed as actor
  *   and the client address. Attempts the rate limiter turns away never reach it.
  */
 export const afterAuthRequest = createAuthMiddleware(async (ctx) => {
-  if (!sessionNeutralPaths.has(ctx.path)) recentSessionChecks.forgetAll();
-  if (ctx.path !== "/sign-in/email") return;
   const returned = ctx.context.returned;
   const refused = isAPIError(returned);
+  if (!refused && !sessionNeutralPaths.has(ctx.path)) recentSessionChecks.forgetAll();
+  if (ctx.path !== "/sign-in/email") return;
   const source = ctx.request ?? ctx.headers;
   await recordAuditEvent(db(), {
     action: "administrator.sign_in",

@@ -7,7 +7,7 @@ import type { Administrator } from "./session";
  * database on every view cost a list page about a tenth of its server time (docs/BENCHMARKS.md).
  *
  * Pages accept a check up to `maxAgeMs` old; server actions always check afresh (lib/actions/client.ts).
- * Signing out, and every other change better-auth makes to sessions or users, empties it (lib/auth/auth.ts):
+ * Signing out, and every other change better-auth makes to sessions or users, empties it (lib/auth/hooks.ts):
  * in this process a session ends at once, and another instance of the console sees it end within `maxAgeMs`.
  */
 const maxAgeMs = 10_000;
@@ -15,9 +15,9 @@ const maxEntries = 1_000;
 
 type Check = { administrator: Administrator; until: number };
 // On globalThis: Next.js may load this module once per route bundle, and a sign-out (the /api/auth route)
-// must reach the pages' copy.
-const globalForChecks = globalThis as unknown as { registrarSessionChecks?: Map<string, Check> };
-const checks = (globalForChecks.registrarSessionChecks ??= new Map());
+// must reach the pages' copy. `generation` counts the times it was emptied.
+const globalForChecks = globalThis as unknown as { registrarSessionChecks?: { entries: Map<string, Check>; generation: number } };
+const checks = (globalForChecks.registrarSessionChecks ??= { entries: new Map(), generation: 0 });
 
 /** Entries are known by a hash of the session cookie: the process keeps no usable token. */
 const keyOf = (sessionCookie: string) => createHash("sha256").update(sessionCookie).digest("base64url");
@@ -26,19 +26,27 @@ export const recentSessionChecks = {
   /** The administrator of a session checked less than `maxAgeMs` ago (and not expired since), or undefined. */
   get(sessionCookie: string): Administrator | undefined {
     const key = keyOf(sessionCookie);
-    const check = checks.get(key);
+    const check = checks.entries.get(key);
     if (check && check.until > Date.now()) return check.administrator;
-    if (check) checks.delete(key);
+    if (check) checks.entries.delete(key);
     return undefined;
   },
-  remember(sessionCookie: string, administrator: Administrator, sessionExpiresAt: number) {
+  /** Which emptying the process is at: a lookup begun before the next one must not be remembered after it. */
+  generation: () => checks.generation,
+  /**
+   * Remembers what a database lookup begun at `generation` found. Nothing is kept when the map was emptied
+   * meanwhile: the lookup may have read the session just before a sign-out or a change of role.
+   */
+  remember(sessionCookie: string, generation: number, administrator: Administrator | null, sessionExpiresAt = 0) {
     const key = keyOf(sessionCookie);
-    checks.delete(key);
-    if (checks.size >= maxEntries) checks.delete(checks.keys().next().value!);
-    checks.set(key, { administrator, until: Math.min(Date.now() + maxAgeMs, sessionExpiresAt) });
+    checks.entries.delete(key);
+    if (!administrator || generation !== checks.generation) return;
+    if (checks.entries.size >= maxEntries) checks.entries.delete(checks.entries.keys().next().value!);
+    checks.entries.set(key, { administrator, until: Math.min(Date.now() + maxAgeMs, sessionExpiresAt) });
   },
   /** After a sign-out, a revocation or a change of a user: every page view reads its session again. */
   forgetAll() {
-    checks.clear();
+    checks.entries.clear();
+    checks.generation++;
   },
 };

@@ -1,4 +1,4 @@
-import { getSessionCookie } from "better-auth/cookies";
+import { parseCookies } from "better-auth/cookies";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
@@ -15,27 +15,43 @@ export type Administrator = {
   role: Role | null;
 };
 
-async function lookUpAdministrator(requestHeaders: Headers): Promise<{ administrator: Administrator; expiresAt: Date } | null> {
+/** The name of the cookie better-auth reads the session from (`__Secure-` prefixed on an https issuer). */
+async function sessionCookieOf(requestHeaders: Headers): Promise<string | undefined> {
+  const { authCookies } = await auth().$context;
+  return parseCookies(requestHeaders.get("cookie") ?? "").get(authCookies.sessionToken.name);
+}
+
+/**
+ * The administrator of the request's session, read through the database, and remembered for the next few
+ * seconds' page views (lib/auth/session-checks.ts).
+ */
+async function lookUpAdministrator(requestHeaders: Headers, cookie: string): Promise<Administrator | null> {
+  const generation = recentSessionChecks.generation();
   const session = await auth().api.getSession({ headers: requestHeaders });
-  if (!session) return null;
+  if (!session) {
+    recentSessionChecks.remember(cookie, generation, null);
+    return null;
+  }
   const { id, name, email, role } = session.user;
-  return { administrator: { id, name, email, role: isRole(role) ? role : null }, expiresAt: session.session.expiresAt };
+  const administrator = { id, name, email, role: isRole(role) ? role : null };
+  recentSessionChecks.remember(cookie, generation, administrator, new Date(session.session.expiresAt).getTime());
+  return administrator;
 }
 
 /** The signed-in administrator of this request, or null; a session checked in the last few seconds is not read again. */
 export const currentAdministrator = cache(async (): Promise<Administrator | null> => {
   const requestHeaders = await headers();
-  const cookie = getSessionCookie(requestHeaders);
+  const cookie = await sessionCookieOf(requestHeaders);
   if (!cookie) return null;
-  const recent = recentSessionChecks.get(cookie);
-  if (recent) return recent;
-  const found = await lookUpAdministrator(requestHeaders);
-  if (found) recentSessionChecks.remember(cookie, found.administrator, new Date(found.expiresAt).getTime());
-  return found?.administrator ?? null;
+  return recentSessionChecks.get(cookie) ?? lookUpAdministrator(requestHeaders, cookie);
 });
 
 /** The signed-in administrator, read from the database now: for server actions, which change things. */
-export const freshAdministrator = cache(async (): Promise<Administrator | null> => (await lookUpAdministrator(await headers()))?.administrator ?? null);
+export const freshAdministrator = cache(async (): Promise<Administrator | null> => {
+  const requestHeaders = await headers();
+  const cookie = await sessionCookieOf(requestHeaders);
+  return cookie ? lookUpAdministrator(requestHeaders, cookie) : null;
+});
 
 /**
  * For pages: the signed-in administrator, provided their role grants `permission`. Signed out → the sign-in

@@ -66,7 +66,7 @@ async function indexedSearchCondition(q: string): Promise<Prisma.Sql> {
  * A client's type in SQL (clientKind in kind.ts is the same rule), spelt exactly as the type indexes of
  * migration 20261127200000_client_list_filter_indexes: an expression index serves only its own text.
  */
-const kindSql = Prisma.raw(
+export const kindSql = Prisma.raw(
   `(CASE WHEN NOT (grant_types && '{${grantTypesWithRedirect.join(",")}}'::text[]) THEN 'machine' WHEN application_type = 'native' THEN 'native' ELSE 'web' END)`,
 );
 

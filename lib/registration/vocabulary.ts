@@ -25,7 +25,7 @@ export const grantTypes = [
   "urn:openid:params:grant-type:ciba",
 ] as const;
 
-/** Grant types that never send the user agent to a redirect URI. */
+/** Grant types that send the user agent to a redirect URI: a client that uses one needs redirect_uris. */
 export const grantTypesWithRedirect = ["authorization_code", "implicit"] as const;
 
 export const responseTypeWords = ["code", "token", "id_token"] as const;

@@ -4,6 +4,8 @@
 -- Mobile", "… Service"): a type whose names all sort late took hundreds of milliseconds at a million clients.
 -- The created and updated orders have no such link with a type: they walk their own indexes, with the filter,
 -- and every index here is one more write for each registration.
+-- Built without CONCURRENTLY: writes to client wait while each index is built (about 20 s in all at a million
+-- clients on a 2-core machine).
 
 -- A client's type, exactly as lib/clients/list.ts spells it (clientKind in lib/clients/kind.ts is the same rule):
 -- machine without a grant that uses a redirect URI, otherwise native or web. Expression indexes: schema.prisma
