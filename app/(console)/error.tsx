@@ -3,7 +3,7 @@
 import { DatabaseZap, TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { startTransition, useCallback, useEffect, useRef } from "react";
 import { RouteState } from "@/components/console/route-state";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -15,15 +15,24 @@ export default function ConsoleError({ error, reset }: { error: Error & { digest
   const router = useRouter();
   const database = useDatabaseStatus();
   const wasUnreachable = useRef(false);
+  // A server error is only mended by rendering the page again on the server: fetch it, and leave the error
+  // view when it has arrived (in one transition; reset alone would show the payload that failed again).
+  const retry = useCallback(
+    () =>
+      startTransition(() => {
+        router.refresh();
+        reset();
+      }),
+    [reset, router],
+  );
   useEffect(() => {
     if (database === "unreachable") wasUnreachable.current = true;
     // The database is back: show the page again without the administrator having to do anything.
     if (database === "ok" && wasUnreachable.current) {
       wasUnreachable.current = false;
-      router.refresh();
-      reset();
+      retry();
     }
-  }, [database, reset, router]);
+  }, [database, retry]);
   if (database === "unreachable")
     return (
       <RouteState
@@ -31,7 +40,7 @@ export default function ConsoleError({ error, reset }: { error: Error & { digest
         icon={DatabaseZap}
         title="Registrar cannot reach its database"
         description="Nothing was changed. This page comes back by itself as soon as the database answers again."
-        actions={<Button onClick={reset}>Try again now</Button>}
+        actions={<Button onClick={retry}>Try again now</Button>}
       />
     );
   return (
@@ -54,7 +63,7 @@ export default function ConsoleError({ error, reset }: { error: Error & { digest
       }
       actions={
         <>
-          <Button onClick={reset}>Try again</Button>
+          <Button onClick={retry}>Try again</Button>
           <Button variant="secondary" asChild>
             <Link href="/clients">Back to clients</Link>
           </Button>
