@@ -58,6 +58,22 @@ describe("[FOUNDATION][MIGRATIONS] Prisma migrations offline through the Wasm sc
     }
   }, 180_000);
 
+  it("a new database checks each revision's client through the primary key, before the first client exists", async () => {
+    // PostgreSQL's own foreign-key query, planned once per connection and kept: planned on a table analyzed
+    // while empty, it was a sequential scan of every client, for every revision written until the next analyze.
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query("SET plan_cache_mode = force_generic_plan");
+      await client.query(`PREPARE revision_client_check(uuid) AS SELECT 1 FROM ONLY "client" x WHERE "id" = $1 FOR KEY SHARE OF x`);
+      const plan = (await client.query("EXPLAIN EXECUTE revision_client_check(gen_random_uuid())")).rows.map((row) => row["QUERY PLAN"]).join("\n");
+      expect(plan).toContain("Index Scan using client_pkey");
+      expect(plan).not.toContain("Seq Scan");
+    } finally {
+      await client.end();
+    }
+  });
+
   it("status then reports the database as up to date", async () => {
     const { stdout } = await cli("migrate", "status");
     expect(stdout).toContain("Database schema is up to date");
