@@ -74,6 +74,29 @@ describe("[FOUNDATION][MIGRATIONS] Prisma migrations offline through the Wasm sc
     }
   });
 
+  it("run on a database that has clients, the statistics reset of a new database leaves them and their history alone", async () => {
+    const reset = fs.readFileSync(path.join(migrationsDir, "20261127230000_client_statistics_on_new_database", "migration.sql"), "utf8");
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query(`INSERT INTO service (id, name, updated_at) VALUES ('kept', 'Kept', now())`);
+      await client.query(
+        `INSERT INTO client (id, service_id, client_id, metadata, application_type, token_endpoint_auth_method, search_text)
+         VALUES ('0193a0b0-0000-7000-8000-000000000001', 'kept', 'kept-client', '{}', 'web', 'none', 'kept')`,
+      );
+      await client.query(
+        `INSERT INTO client_revision (id, client_ref, version, kind, metadata, change_set, actor, interface)
+         VALUES ('0193a0b0-0000-7000-8000-000000000002', '0193a0b0-0000-7000-8000-000000000001', 1, 'created', '{}', '[]', 'anonymous', 'rfc7591')`,
+      );
+      await client.query(reset);
+      expect((await client.query(`SELECT client_id FROM client`)).rows).toEqual([{ client_id: "kept-client" }]);
+      expect((await client.query(`SELECT count(*)::int AS n FROM client_revision`)).rows[0].n).toBe(1);
+    } finally {
+      await client.query(`DELETE FROM service WHERE id = 'kept'`).catch(() => {});
+      await client.end();
+    }
+  });
+
   it("status then reports the database as up to date", async () => {
     const { stdout } = await cli("migrate", "status");
     expect(stdout).toContain("Database schema is up to date");
