@@ -34,12 +34,38 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 120_000) {
   throw new Error(`${url} did not come up`);
 }
 
-async function load(name: string, url: string, connections: number): Promise<Result> {
-  const run = (duration: number) =>
-    autocannon({ url, method: "POST", headers: { "content-type": "application/json" }, body, connections, duration, pipelining: 1 });
-  await run(3); // warm up the JIT, the pools and the caches
-  const r = await run(seconds);
-  return { name, connections, requestsPerSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+
+type Server = { name: string; url: string };
+
+const cannon = (url: string, connections: number, duration: number) =>
+  autocannon({ url, method: "POST", headers: { "content-type": "application/json" }, body, connections, duration, pipelining: 1 });
+
+/**
+ * Both servers at one level of concurrency: each is warmed up (the JIT, the pools, the caches), then they are
+ * loaded in turns, `rounds` times `seconds / rounds` each, so that a change in this machine's load during the
+ * minute falls on both alike. Rates are over all rounds; p50 is the rounds' median, p99 their worst.
+ */
+async function level(servers: Server[], connections: number): Promise<Result[]> {
+  for (const server of servers) await cannon(server.url, connections, 3);
+  const runs = servers.map(() => [] as autocannon.Result[]);
+  for (let round = 0; round < rounds; round++)
+    for (const [i, server] of servers.entries()) runs[i]!.push(await cannon(server.url, connections, seconds / rounds));
+  return servers.map((server, i) => {
+    const results = runs[i]!;
+    const total = results.reduce((sum, r) => sum + r.requests.total, 0);
+    const p50s = results.map((r) => r.latency.p50).sort((a, b) => a - b);
+    return {
+      name: server.name,
+      connections,
+      requestsPerSecond: total / results.reduce((sum, r) => sum + r.duration, 0),
+      p50: p50s[Math.floor(p50s.length / 2)]!,
+      p99: Math.max(...results.map((r) => r.latency.p99)),
+      total,
+      errors: results.reduce((sum, r) => sum + r.errors + r.timeouts, 0),
+      non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+    };
+  });
 }
 
 async function main() {
@@ -72,16 +98,16 @@ async function main() {
     await waitFor(`http://127.0.0.1:${registrarPort}/.well-known/oauth-authorization-server`, registrar);
     await waitFor(`http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`, oidc);
 
-    // Each level: node-oidc-provider, then Registrar. Registrar's database keeps what earlier levels wrote.
+    // Registrar's database keeps what earlier levels wrote.
+    const servers: Server[] = [
+      { name: "node-oidc-provider 9 (in memory)", url: `http://127.0.0.1:${oidcPort}/reg` },
+      { name: "Registrar (PostgreSQL, durable)", url: `http://127.0.0.1:${registrarPort}/register` },
+    ];
     const pairs: [Result, Result][] = [];
-    for (const connections of levels)
-      pairs.push([
-        await load("node-oidc-provider 9 (in memory)", `http://127.0.0.1:${oidcPort}/reg`, connections),
-        await load("Registrar (PostgreSQL, durable)", `http://127.0.0.1:${registrarPort}/register`, connections),
-      ]);
+    for (const connections of levels) pairs.push((await level(servers, connections)) as [Result, Result]);
     const ratio = ([reference, ours]: [Result, Result]) => ours.requestsPerSecond / reference.requestsPerSecond;
     const table = [
-      `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.versions.node}; autocannon for ${seconds} s after a 3 s warm-up at each level, all processes on this machine.`,
+      `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.versions.node}; autocannon at each level: a 3 s warm-up of each server, then ${rounds} turns of ${seconds / rounds} s each, the two servers alternating; all processes on this machine.`,
       "",
       "| connections | server | registrations/s | p50 | p99 | requests | errors / non-2xx |",
       "|---:|---|---:|---:|---:|---:|---:|",
