@@ -15,15 +15,16 @@ const migrations = fs.readdirSync(migrationsDir).filter((d) => fs.statSync(path.
 describe("[FOUNDATION][MIGRATIONS] Prisma migrations offline through the Wasm schema engine", () => {
   let database: Awaited<ReturnType<typeof scratchDatabase>>;
   const cli = (...args: string[]) => exec(prisma, args, { env: { ...process.env, DATABASE_URL: database.url } });
-  const rows = async () => {
+  const connected = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     try {
-      return (await client.query("SELECT * FROM _prisma_migrations ORDER BY migration_name")).rows;
+      return await work(client);
     } finally {
       await client.end();
     }
   };
+  const rows = () => connected(async (client) => (await client.query("SELECT * FROM _prisma_migrations ORDER BY migration_name")).rows);
 
   beforeAll(async () => {
     database = await scratchDatabase("migrations");
@@ -61,40 +62,35 @@ describe("[FOUNDATION][MIGRATIONS] Prisma migrations offline through the Wasm sc
   it("a new database checks each revision's client through the primary key, before the first client exists", async () => {
     // PostgreSQL's own foreign-key query, planned once per connection and kept: planned on a table analyzed
     // while empty, it was a sequential scan of every client, for every revision written until the next analyze.
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    try {
+    const plan = await connected(async (client) => {
       await client.query("SET plan_cache_mode = force_generic_plan");
       await client.query(`PREPARE revision_client_check(uuid) AS SELECT 1 FROM ONLY "client" x WHERE "id" = $1 FOR KEY SHARE OF x`);
-      const plan = (await client.query("EXPLAIN EXECUTE revision_client_check(gen_random_uuid())")).rows.map((row) => row["QUERY PLAN"]).join("\n");
-      expect(plan).toContain("Index Scan using client_pkey");
-      expect(plan).not.toContain("Seq Scan");
-    } finally {
-      await client.end();
-    }
+      return (await client.query("EXPLAIN EXECUTE revision_client_check(gen_random_uuid())")).rows.map((row) => row["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain("Index Scan using client_pkey");
+    expect(plan).not.toContain("Seq Scan");
   });
 
   it("run on a database that has clients, the statistics reset of a new database leaves them and their history alone", async () => {
     const reset = fs.readFileSync(path.join(migrationsDir, "20261127230000_client_statistics_on_new_database", "migration.sql"), "utf8");
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      await client.query(`INSERT INTO service (id, name, updated_at) VALUES ('kept', 'Kept', now())`);
-      await client.query(
-        `INSERT INTO client (id, service_id, client_id, metadata, application_type, token_endpoint_auth_method, search_text)
-         VALUES ('0193a0b0-0000-7000-8000-000000000001', 'kept', 'kept-client', '{}', 'web', 'none', 'kept')`,
-      );
-      await client.query(
-        `INSERT INTO client_revision (id, client_ref, version, kind, metadata, change_set, actor, interface)
-         VALUES ('0193a0b0-0000-7000-8000-000000000002', '0193a0b0-0000-7000-8000-000000000001', 1, 'created', '{}', '[]', 'anonymous', 'rfc7591')`,
-      );
-      await client.query(reset);
-      expect((await client.query(`SELECT client_id FROM client`)).rows).toEqual([{ client_id: "kept-client" }]);
-      expect((await client.query(`SELECT count(*)::int AS n FROM client_revision`)).rows[0].n).toBe(1);
-    } finally {
-      await client.query(`DELETE FROM service WHERE id = 'kept'`).catch(() => {});
-      await client.end();
-    }
+    await connected(async (client) => {
+      try {
+        await client.query(`INSERT INTO service (id, name, updated_at) VALUES ('kept', 'Kept', now())`);
+        await client.query(
+          `INSERT INTO client (id, service_id, client_id, metadata, application_type, token_endpoint_auth_method, search_text)
+           VALUES ('0193a0b0-0000-7000-8000-000000000001', 'kept', 'kept-client', '{}', 'web', 'none', 'kept')`,
+        );
+        await client.query(
+          `INSERT INTO client_revision (id, client_ref, version, kind, metadata, change_set, actor, interface)
+           VALUES ('0193a0b0-0000-7000-8000-000000000002', '0193a0b0-0000-7000-8000-000000000001', 1, 'created', '{}', '[]', 'anonymous', 'rfc7591')`,
+        );
+        await client.query(reset);
+        expect((await client.query(`SELECT client_id FROM client`)).rows).toEqual([{ client_id: "kept-client" }]);
+        expect((await client.query(`SELECT count(*)::int AS n FROM client_revision`)).rows[0].n).toBe(1);
+      } finally {
+        await client.query(`DELETE FROM service WHERE id = 'kept'`).catch(() => {});
+      }
+    });
   });
 
   it("status then reports the database as up to date", async () => {
