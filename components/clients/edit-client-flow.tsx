@@ -42,7 +42,7 @@ export type EditableClient = {
   hasRegistrationAccessToken: boolean;
 };
 
-/** An earlier revision proposed as the new content (`?from=N`): saved as a revert while it is left as it is. */
+/** An earlier revision proposed as the new content (`/clients/{id}/revert/N`): saved as a revert while it is left as it is. */
 export type RevertTarget = { version: number; metadata: ClientMetadata };
 
 const steps = ["Edit", "Review", "Saved"] as const;

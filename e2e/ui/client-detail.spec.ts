@@ -116,7 +116,7 @@ test.describe("signed in as an admin", () => {
   });
 
   test("[CLIENTS][DETAIL] an unknown client id is a 404 with the not-found view and a way back", async ({ page }) => {
-    for (const path of ["/clients/no-such-client-id/edit", "/clients/no-such-client-id/history", "/clients/no-such-client-id"]) {
+    for (const path of ["/clients/no-such-client-id/edit", "/clients/no-such-client-id/revert/1", "/clients/no-such-client-id/history", "/clients/no-such-client-id"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { name: "No client with this id" })).toBeVisible();
@@ -136,8 +136,9 @@ test.describe("signed in as an admin", () => {
     await page.getByRole("link", { name: /History/ }).click();
     await expect(page.getByRole("list", { name: "Revisions" }).locator(":scope > li")).toHaveCount(2);
     await expect(page.getByRole("link", { name: "Revert to this version" })).toHaveCount(0);
-    // Its edit page is gone with it.
+    // Its edit and revert pages are gone with it.
     expect((await page.goto(`/clients/${client.client_id}/edit`))?.status()).toBe(404);
+    expect((await page.goto(`/clients/${client.client_id}/revert/1`))?.status()).toBe(404);
     await page.goto(`/clients?q=${client.client_id}`);
     await expect(page.getByRole("heading", { name: `No clients match “${client.client_id}”` })).toBeVisible();
   });

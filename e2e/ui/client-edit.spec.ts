@@ -199,7 +199,7 @@ test.describe("an editor", () => {
   test("[CLIENTS][REVERT] reverting to an earlier version goes through the review and saves a revert", async ({ page, request }) => {
     const client = await registerThroughApi(request, { client_name: "Original name" });
     const updated = await updateThroughApi(request, client, client.registration_access_token, { client_name: "Changed by the client" });
-    await page.goto(`/clients/${client.client_id}/edit?from=1`);
+    await page.goto(`/clients/${client.client_id}/revert/1`);
     await expect(page.getByRole("heading", { name: "Revert Changed by the client to version 1", level: 1 })).toBeVisible();
     await expect(page.getByText("Restoring version 1")).toBeVisible();
     await waitForEditor(page, '"client_name": "Original name"');
@@ -211,6 +211,19 @@ test.describe("an editor", () => {
     await expect(page.getByText("Saved as revision 3")).toBeVisible();
     const rotated = (await page.getByRole("dialog").getByRole("status").textContent())!.trim();
     expect((await readThroughApi(request, client.client_id, rotated)).body).toMatchObject({ client_name: "Original name" });
+  });
+
+  test("[CLIENTS][REVERT] a version the client does not have is a 404 with a way back to its history", async ({ page, request }) => {
+    const client = await registerThroughApi(request, { client_name: "One version only" });
+    for (const version of ["2", "0", "latest", "99999999999"]) {
+      const response = await page.goto(`/clients/${client.client_id}/revert/${version}`);
+      expect(response?.status(), version).toBe(404);
+      await expect(page.getByRole("heading", { name: "No such version to revert to" })).toBeVisible();
+      await expect(page).toHaveTitle(/^Version not found/);
+    }
+    await page.getByRole("link", { name: "Back to the client's history" }).click();
+    await expect(page).toHaveURL(`/clients/${client.client_id}/history`);
+    await expect(page.getByRole("list", { name: "Revisions" }).locator(":scope > li")).toHaveCount(1);
   });
 });
 
@@ -253,7 +266,7 @@ test.describe("a viewer", () => {
 
   test("[CLIENTS][EDIT] is refused the edit and register pages", async ({ page, request }) => {
     const client = await registerThroughApi(request);
-    for (const path of [`/clients/${client.client_id}/edit`, `/clients/${client.client_id}/edit?from=1`, "/clients/new"]) {
+    for (const path of [`/clients/${client.client_id}/edit`, `/clients/${client.client_id}/revert/1`, "/clients/new"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
       await expect(page.getByRole("heading", { name: "Your role does not allow this page" })).toBeVisible();

@@ -27,12 +27,12 @@ test.describe("signed in as an admin", () => {
     await expect(oldest).toContainText(/\d+ fields set/);
   });
 
-  test("[CLIENTS][HISTORY] older revisions link to the edit page's review of a revert; the current one does not", async ({ page }) => {
+  test("[CLIENTS][HISTORY] older revisions link to the review of a revert to them; the current one does not", async ({ page }) => {
     const clientId = await openClient(page, "Acme Customer Portal");
     await page.goto(`/clients/${clientId}?tab=history`);
     await expect(revisions(page).first().getByRole("link", { name: "Revert to this version" })).toHaveCount(0);
-    await expect(revisions(page).nth(1).getByRole("link", { name: "Revert to this version" })).toHaveAttribute("href", `/clients/${clientId}/edit?from=14`);
-    await expect(revisions(page).last().getByRole("link", { name: "Revert to this version" })).toHaveAttribute("href", `/clients/${clientId}/edit?from=1`);
+    await expect(revisions(page).nth(1).getByRole("link", { name: "Revert to this version" })).toHaveAttribute("href", `/clients/${clientId}/revert/14`);
+    await expect(revisions(page).last().getByRole("link", { name: "Revert to this version" })).toHaveAttribute("href", `/clients/${clientId}/revert/1`);
   });
 
   test("[CLIENTS][HISTORY] compare any two revisions; the comparison is in the URL and survives a reload", async ({ page }) => {

@@ -85,3 +85,16 @@ export async function getRevision(serviceId: string, clientId: string, version: 
   const row = await db().clientRevision.findFirst({ where: { client: { serviceId, clientId }, version } });
   return row ? toRevision(row) : null;
 }
+
+/**
+ * The revision that `/clients/{id}/revert/{version}` proposes, read once per request (its layout, page and
+ * metadata all ask); null for a version that is not a whole number, that the client does not have, or that
+ * records its deletion.
+ */
+export const revertibleRevisionOfPage = cache(async (clientId: string, version: string): Promise<ConsoleRevision | null> => {
+  const number = /^[1-9][0-9]{0,9}$/.test(version) ? Number(version) : NaN;
+  // A revision's version is a 32-bit integer column: a larger number is no version, not a database error.
+  if (!(number <= 2 ** 31 - 1)) return null;
+  const revision = await getRevision(config().serviceId, clientId, number);
+  return revision && revision.kind !== "deleted" ? revision : null;
+});

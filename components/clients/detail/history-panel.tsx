@@ -112,7 +112,7 @@ export function HistoryPanel({
                     </Link>
                   )}
                   {revertable && (
-                    <Link href={`${basePath}/edit?from=${revision.version}`} className="inline-flex items-center gap-1 text-accent-700 hover:underline dark:text-accent-400">
+                    <Link href={`${basePath}/revert/${revision.version}`} className="inline-flex items-center gap-1 text-accent-700 hover:underline dark:text-accent-400">
                       <RotateCcw className="size-3.5" aria-hidden />
                       Revert to this version
                     </Link>

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { EditClientPage } from "@/components/clients/edit-client-page";
+import { requirePermission } from "@/lib/auth/session";
+import { clientDisplayName } from "@/lib/clients/display";
+import { clientOfPage, revertibleRevisionOfPage } from "@/lib/clients/queries";
+
+type Props = { params: Promise<{ clientId: string; version: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { clientId, version } = await params;
+  const [client, revision] = await Promise.all([clientOfPage(clientId), revertibleRevisionOfPage(clientId, version)]);
+  // The 404 views' titles: clients/not-found.tsx for an unknown client, revert/not-found.tsx for the rest.
+  if (!client) return { title: "Client not found" };
+  return { title: !client.deletedAt && revision ? `Revert ${clientDisplayName(client.metadata)} to version ${revision.version}` : "Version not found" };
+}
+
+// "Revert to this version" (CONSOLE.md): revision N's metadata in the editor, reviewed as a diff and saved as a revert.
+export default async function RevertClientRoute({ params }: Props) {
+  const administrator = await requirePermission({ client: ["revert"] });
+  const { clientId, version } = await params;
+  // Read once per request; the layout has answered 404 for a deleted client or a missing version already.
+  const [client, revision] = await Promise.all([clientOfPage(clientId), revertibleRevisionOfPage(clientId, version)]);
+  if (!client || client.deletedAt || !revision) notFound();
+  return <EditClientPage administrator={administrator} client={client} revertTo={{ version: revision.version, metadata: revision.metadata }} />;
+}
