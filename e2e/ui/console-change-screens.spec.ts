@@ -53,6 +53,21 @@ for (const colorScheme of ["light", "dark"] as const) {
       await inspect(page, `edit-conflict-${colorScheme}`);
     });
 
+    test(`[CLIENTS][A11Y] revert to an earlier version, and a version the client does not have (${colorScheme})`, async ({ page, request }) => {
+      const client = await registerThroughApi(request, { client_name: "Northwind Kiosk" });
+      const response = await request.put(`/register/${client.client_id}`, {
+        headers: { authorization: `Bearer ${client.registration_access_token}` },
+        data: { ...metadataOf(client), client_id: client.client_id, client_name: "Northwind Kiosk (renamed)" },
+      });
+      expect(response.status()).toBe(200);
+      await page.goto(`/clients/${client.client_id}/revert/1`);
+      await waitForEditor(page, '"client_name": "Northwind Kiosk"');
+      await inspect(page, `revert-${colorScheme}`);
+      await page.goto(`/clients/${client.client_id}/revert/7`);
+      await expect(page.getByRole("heading", { name: "No such version to revert to" })).toBeVisible();
+      await inspect(page, `revert-not-found-${colorScheme}`);
+    });
+
     test(`[CLIENTS][A11Y] register, review and credentials (${colorScheme})`, async ({ page }) => {
       await page.goto("/clients/new");
       await waitForEditor(page, "My web application");
