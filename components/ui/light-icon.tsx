@@ -9,7 +9,9 @@ type IconData = { name: string; node: [tag: string, attributes: Record<string, s
 
 /** The icon of a lucide-react icon module (`import * as globe from "lucide-react/icons/globe"`). */
 export function lightIcon(module: object) {
-  const { name, node } = (module as { __iconData: IconData }).__iconData;
+  const data = (module as { __iconData?: IconData }).__iconData;
+  if (!data?.node) throw new Error(`lightIcon: a lucide-react icon module without __iconData (${Object.keys(module).join(", ")}); see test/light-icon.test.ts`);
+  const { name, node } = data;
   const shapes = node.map(([tag, attributes]) => createElement(tag, attributes));
   const classes = `lucide lucide-${name}`;
   function LightIcon({ className, ...props }: SVGProps<SVGSVGElement>) {
