@@ -81,7 +81,11 @@ export function EditClientFlow({
 
   // The version the edit is based on: the one the page was opened at, or the current one after a re-applied conflict.
   const [base, setBase] = useState({ version: client.version, metadata: client.metadata });
-  const [step, setStep] = useState<0 | 1 | 2>(0);
+  // "Revert to this version" opens on the review of that version's content (CONSOLE.md) when it can be saved as
+  // it is; content that no longer passes the service's rules, or that is the current metadata, opens in the editor.
+  const [step, setStep] = useState<0 | 1 | 2>(() =>
+    revertTo && initial.analysis.metadata && diffMetadata(client.metadata, initial.analysis.metadata).length > 0 ? 1 : 0,
+  );
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [overlaps, setOverlaps] = useState<string[][]>([]);
@@ -178,9 +182,11 @@ export function EditClientFlow({
 
       {revertTo && !reapplied && (
         <Callout tone={reverting ? "info" : "warning"} title={`Restoring version ${revertTo.version}`}>
-          {reverting
-            ? `The editor holds the metadata of version ${revertTo.version}. Review the changes and save: the history records a revert to version ${revertTo.version}.`
-            : `You changed the content of version ${revertTo.version}, so saving records an ordinary update rather than a revert.`}
+          {!reverting
+            ? `You changed the content of version ${revertTo.version}, so saving records an ordinary update rather than a revert.`
+            : step === 0
+              ? `The editor holds the metadata of version ${revertTo.version}. Review the changes and save: the history records a revert to version ${revertTo.version}.`
+              : `These are the changes that restore the metadata of version ${revertTo.version}. Saving records a revert to version ${revertTo.version}; "Back to edit" changes the content first.`}
         </Callout>
       )}
       {!client.hasRegistrationAccessToken && (

@@ -202,11 +202,15 @@ test.describe("an editor", () => {
     await page.goto(`/clients/${client.client_id}/revert/1`);
     await expect(page.getByRole("heading", { name: "Revert Changed by the client to version 1", level: 1 })).toBeVisible();
     await expect(page.getByText("Restoring version 1")).toBeVisible();
+    // It opens on the review of version 1's content; "Back to edit" shows that content in the editor.
+    const changed = page.getByRole("table", { name: "Changed fields" });
+    await expect(changed.getByRole("row").nth(1)).toContainText("client_nameChangedChanged by the clientOriginal name");
+    await page.getByLabel("Registration access token").fill(updated.registration_access_token);
+    await page.getByRole("button", { name: "Back to edit" }).click();
     await waitForEditor(page, '"client_name": "Original name"');
     await expect(page.getByTestId("changed-fields")).toHaveText("1 field changed");
-    await page.getByLabel("Registration access token").fill(updated.registration_access_token);
     await page.getByRole("button", { name: "Review changes" }).click();
-    await expect(page.getByRole("table", { name: "Changed fields" }).getByRole("row").nth(1)).toContainText("client_nameChangedChanged by the clientOriginal name");
+    await expect(changed.getByRole("row")).toHaveCount(2);
     await page.getByRole("button", { name: "Save revert to version 1" }).click();
     await expect(page.getByText("Saved as revision 3")).toBeVisible();
     const rotated = (await page.getByRole("dialog").getByRole("status").textContent())!.trim();
@@ -215,6 +219,10 @@ test.describe("an editor", () => {
 
   test("[CLIENTS][REVERT] a version the client does not have is a 404 with a way back to its history", async ({ page, request }) => {
     const client = await registerThroughApi(request, { client_name: "One version only" });
+    // Its one version is its current content: nothing to review, so the page opens in the editor.
+    expect((await page.goto(`/clients/${client.client_id}/revert/1`))?.status()).toBe(200);
+    await waitForEditor(page, '"client_name": "One version only"');
+    await expect(page.getByTestId("changed-fields")).toHaveText("No fields changed");
     for (const version of ["2", "0", "latest", "99999999999"]) {
       const response = await page.goto(`/clients/${client.client_id}/revert/${version}`);
       expect(response?.status(), version).toBe(404);

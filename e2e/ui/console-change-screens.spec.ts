@@ -61,7 +61,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       });
       expect(response.status()).toBe(200);
       await page.goto(`/clients/${client.client_id}/revert/1`);
-      await waitForEditor(page, '"client_name": "Northwind Kiosk"');
+      await expect(page.getByRole("table", { name: "Changed fields" })).toContainText("Northwind Kiosk (renamed)");
       await inspect(page, `revert-${colorScheme}`);
       await page.goto(`/clients/${client.client_id}/revert/7`);
       await expect(page.getByRole("heading", { name: "No such version to revert to" })).toBeVisible();
