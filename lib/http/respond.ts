@@ -12,14 +12,16 @@ const securityHeaders = {
 };
 
 export function send(res: ServerResponse, response: HttpResponse, extraHeaders: Record<string, string> = {}) {
-  const headers: Record<string, string | number> = { ...securityHeaders, ...response.headers, ...extraHeaders };
+  // Object.assign, not `{ ...a, ...b }`: on Node 20's V8 a literal with more than one spread, or one that is
+  // added to afterwards, takes a slow runtime path (several µs here, on every response).
+  const headers: Record<string, string | number> = Object.assign({}, securityHeaders, response.headers, extraHeaders);
   if (response.body !== null) headers["Content-Length"] = Buffer.byteLength(response.body);
   res.writeHead(response.status, headers);
   res.end(response.body ?? undefined);
 }
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
-  return { status, headers: { ...protocolHeaders, ...headers }, body: JSON.stringify(body) };
+  return { status, headers: Object.assign({}, protocolHeaders, headers), body: JSON.stringify(body) };
 }
 
 /** Whether an error means the database cannot be reached (as opposed to a bug). */

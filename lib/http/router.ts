@@ -76,7 +76,7 @@ export function createRequestListener(next: Handler): Handler {
       }
     }
     if (response.status >= 400) logger.debug({ requestId: ctx.requestId, method, path, status: response.status, body: response.body }, "request refused");
-    send(res, method === "HEAD" ? { ...response, body: null } : response, { ...cors, "X-Request-Id": ctx.requestId });
+    send(res, method === "HEAD" ? { ...response, body: null } : response, Object.assign({}, cors, { "X-Request-Id": ctx.requestId }));
   };
 }
 
