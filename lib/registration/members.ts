@@ -93,3 +93,16 @@ export function needsClientSecret(m: ClientMetadata): boolean {
   if (signing.some((alg) => alg && (symmetricJwsAlgorithms as readonly string[]).includes(alg))) return true;
   return encryptionPairs.some(([alg]) => !!m[alg] && (symmetricJweAlgorithms as readonly string[]).includes(m[alg]!));
 }
+
+/**
+ * The client's name (OpenID Connect Registration §2, RFC 7591 §2.2): `client_name`, else its first
+ * language-tagged variant, else null. The clients list stores it, and every page that names a client shows it.
+ */
+export function clientName(m: Partial<Record<string, unknown>>): string | null {
+  if (typeof m.client_name === "string" && m.client_name) return m.client_name;
+  for (const key of Object.keys(m)) if (key.startsWith("client_name#") && typeof m[key] === "string") return m[key] as string;
+  return null;
+}
+
+/** The default of `application_type` (OpenID Connect Registration §2): a client that names none is a web client. */
+export const defaultApplicationType = "web";
