@@ -6,10 +6,7 @@ const nextConfig = {
   typedRoutes: false,
   // forbidden() renders app/(console)/forbidden.tsx with a 403 for administrators whose role lacks a permission.
   experimental: { authInterrupts: true },
-  // Pages get these and a CSP from proxy.ts; the rest (the auth API, assets) at least these.
-  async headers() {
-    return [{ source: "/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }, { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" }] }];
-  },
+  // Security headers are set by the launcher (lib/launcher/security-headers.ts) on every response.
 };
 
 export default nextConfig;
