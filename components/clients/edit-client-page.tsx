@@ -11,14 +11,14 @@ import { clientDisplayName } from "@/lib/clients/display";
 import type { ConsoleClient } from "@/lib/clients/queries";
 import { inCanonicalOrder } from "@/lib/registration/members";
 import { metadataJsonSchema } from "@/lib/registration/metadata";
-import { consoleServicePolicy } from "@/lib/services";
+import type { ServicePolicy } from "@/lib/registration/policy";
 
 /**
  * The edit page (`/clients/{id}/edit`) and the revert page (`/clients/{id}/revert/{version}`, which proposes an
  * earlier revision's metadata and saves it as a revert): the same editor, review and save, on different content.
+ * The page reads the service's policy and passes it in.
  */
-export async function EditClientPage({ administrator, client, revertTo }: { administrator: Administrator; client: ConsoleClient; revertTo?: RevertTarget }) {
-  const policy = await consoleServicePolicy();
+export function EditClientPage({ administrator, client, policy, revertTo }: { administrator: Administrator; client: ConsoleClient; policy: ServicePolicy; revertTo?: RevertTarget }) {
   const name = clientDisplayName(client.metadata);
   const clientPage = `/clients/${encodeURIComponent(client.clientId)}`;
   return (

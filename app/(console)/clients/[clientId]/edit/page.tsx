@@ -4,6 +4,7 @@ import { EditClientPage } from "@/components/clients/edit-client-page";
 import { requirePermission } from "@/lib/auth/session";
 import { clientDisplayName } from "@/lib/clients/display";
 import { clientOfPage } from "@/lib/clients/queries";
+import { consoleServicePolicy } from "@/lib/services";
 
 type Props = { params: Promise<{ clientId: string }> };
 
@@ -15,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditClientRoute({ params }: Props) {
   const administrator = await requirePermission({ client: ["update"] });
   // Read once per request (clientOfPage); the layout has answered 404 for an unknown or deleted client already.
-  const client = await clientOfPage((await params).clientId);
+  const [client, policy] = await Promise.all([clientOfPage((await params).clientId), consoleServicePolicy()]);
   if (!client || client.deletedAt) notFound();
-  return <EditClientPage administrator={administrator} client={client} />;
+  return <EditClientPage administrator={administrator} client={client} policy={policy} />;
 }

@@ -4,6 +4,7 @@ import { EditClientPage } from "@/components/clients/edit-client-page";
 import { requirePermission } from "@/lib/auth/session";
 import { clientDisplayName } from "@/lib/clients/display";
 import { clientOfPage, revertibleRevisionOfPage } from "@/lib/clients/queries";
+import { consoleServicePolicy } from "@/lib/services";
 
 type Props = { params: Promise<{ clientId: string; version: string }> };
 
@@ -20,7 +21,7 @@ export default async function RevertClientRoute({ params }: Props) {
   const administrator = await requirePermission({ client: ["revert"] });
   const { clientId, version } = await params;
   // Read once per request; the layout has answered 404 for a deleted client or a missing version already.
-  const [client, revision] = await Promise.all([clientOfPage(clientId), revertibleRevisionOfPage(clientId, version)]);
+  const [client, revision, policy] = await Promise.all([clientOfPage(clientId), revertibleRevisionOfPage(clientId, version), consoleServicePolicy()]);
   if (!client || client.deletedAt || !revision) notFound();
-  return <EditClientPage administrator={administrator} client={client} revertTo={{ version: revision.version, metadata: revision.metadata }} />;
+  return <EditClientPage administrator={administrator} client={client} policy={policy} revertTo={{ version: revision.version, metadata: revision.metadata }} />;
 }
