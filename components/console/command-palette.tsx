@@ -7,11 +7,9 @@ import { useTheme } from "next-themes";
 import { Dialog as DialogPrimitive, VisuallyHidden } from "radix-ui";
 import { useEffect, useState, type ReactNode } from "react";
 import { DialogOverlay } from "@/components/ui/dialog";
+import type { ClientSearchHit } from "@/lib/clients/list";
 import { leave } from "./leave-guard";
 import { useConsoleShell } from "./shell-context";
-
-/** A client found by the palette's search. */
-export type ClientSearchHit = { clientId: string; name: string | null };
 
 /**
  * The seam for the clients work: a server action (e.g. `authActionClient.inputSchema(z.object({ query })).action(…)`)

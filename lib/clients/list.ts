@@ -1,4 +1,3 @@
-import type { ClientSearchHit } from "@/components/console/command-palette";
 import { Prisma } from "@/generated/prisma/client";
 import { db, queryRow, queryRows } from "@/lib/db";
 import { containsPattern } from "@/lib/like-pattern";
@@ -278,6 +277,9 @@ export async function countClients(serviceId: string, filters: ClientFilters, ca
   // Past the cap after all: the estimate, but never fewer than were just counted.
   return n <= cap ? { value: n, exact: true } : { value: Math.max(estimate, cap + 1), exact: false };
 }
+
+/** A client found by the command palette's search: its id and stored name. */
+export type ClientSearchHit = { clientId: string; name: string | null };
 
 /** The command palette's jump list: the client with exactly this id first, then names and other matches A to Z. */
 export async function findClientsToJumpTo(serviceId: string, text: string, limit = 8): Promise<ClientSearchHit[]> {
