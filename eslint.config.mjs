@@ -1,6 +1,89 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypeScript from "eslint-config-next/typescript";
 
+// The allowed dependencies between the parts of the service (docs/ARCHITECTURE.md), as import restrictions per
+// folder. @typescript-eslint's no-restricted-imports replaces ESLint's: a pattern may allow `import type`, which
+// vanishes at compile time. For a file in more than one zone the last matching block wins, so each zone repeats
+// the restrictions that hold for all of lib/.
+
+const seeDocs = "(see docs/ARCHITECTURE.md)";
+
+/** The specifiers that reach `path` (from the repo's root): the @/ alias, or a relative path from up to three folders down. */
+const reach = (path) => ["@/", "../", "../../", "../../../"].flatMap((up) => [`${up}${path}`, `${up}${path}/**`]);
+/** The same for a folder of lib/, also from a sibling folder of lib/ (`../clients/list` from lib/registration/). */
+const reachLib = (folder) => [...reach(`lib/${folder}`), `../${folder}`, `../${folder}/**`];
+
+const consoleFolders = ["clients", "settings", "actions", "auth", "audit-log", "services"];
+
+const noPages = {
+  group: [...reach("components"), ...reach("app")],
+  message: `Nothing under lib/ may import components/ or app/: the pages and their components build on lib/, never the reverse; define the type or function in lib/ ${seeDocs}.`,
+};
+
+/** The console's code, which `who` does not import. */
+const noConsole = (who) => ({
+  group: consoleFolders.flatMap(reachLib),
+  message: `${who} must not import the console (lib/clients, lib/settings, lib/actions, lib/auth, lib/audit-log, lib/services): the console builds on it, never the reverse ${seeDocs}.`,
+});
+
+const core = [
+  noPages,
+  noConsole("The core (lib/registration)"),
+  {
+    group: ["protocols", "http", "launcher"].flatMap(reachLib),
+    message: `The core (lib/registration) must not import the protocols (lib/protocols) or the launcher (lib/launcher): they build on the core, never the reverse ${seeDocs}.`,
+  },
+];
+
+const noNext = `The protocols (lib/protocols) must not import Next.js: the launcher serves them before Next.js, from node:http requests ${seeDocs}.`;
+const protocols = {
+  paths: [{ name: "next", message: noNext }],
+  patterns: [noPages, noConsole("The protocols (lib/protocols)"), { group: ["next/**"], message: noNext }],
+};
+
+// The launcher may read where a signed-out administrator returns to (lib/auth/return-path), and nothing else of
+// the console. A negated pattern re-allows a file only when its folder itself is not matched: hence `auth/**`.
+const launcherConsole = [
+  ...consoleFolders.filter((f) => f !== "auth").flatMap(reachLib),
+  ...["@/lib/auth/", "../auth/", "../../lib/auth/"].flatMap((auth) => [`${auth}**`, `!${auth}return-path`]),
+];
+
+const dataLayer = `Components must not import the data layer at runtime (lib/db, the registration store, service and settings, lib/*/queries, lib/clients/list, lib/audit-log/query, lib/services, Prisma, pg): the page (app/) fetches the data and passes it down as props. \`import type\` of a view-model type is allowed ${seeDocs}.`;
+const components = {
+  paths: [{ name: "pg", message: dataLayer, allowTypeImports: true }],
+  patterns: [
+    {
+      group: [
+        ...["lib/db", "lib/registration/store", "lib/registration/service", "lib/registration/settings", "lib/*/queries", "lib/clients/list", "lib/audit-log/query", "lib/services", "generated/prisma"].flatMap(reach),
+        "pg/**",
+      ],
+      message: dataLayer,
+      allowTypeImports: true,
+    },
+  ],
+};
+
+const boundaries = [
+  { files: ["lib/**"], rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [noPages] }] } },
+  { files: ["lib/registration/**"], rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: core }] } },
+  { files: ["lib/protocols/**"], rules: { "@typescript-eslint/no-restricted-imports": ["error", protocols] } },
+  {
+    files: ["lib/launcher/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            noPages,
+            { group: launcherConsole, message: `The launcher (lib/launcher) may import the protocols and lib/auth/return-path, nothing else of the console ${seeDocs}.` },
+          ],
+        },
+      ],
+    },
+  },
+  { files: ["components/**"], rules: { "@typescript-eslint/no-restricted-imports": ["error", components] } },
+];
+
 const config = [
   { ignores: [".next/**", "generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "types/next.d.ts"] },
   ...nextVitals,
@@ -12,6 +95,7 @@ const config = [
     },
   },
   { files: ["scripts/**", "e2e/**", "test/**", "bench/**"], rules: { "no-console": "off" } },
+  ...boundaries,
 ];
 
 export default config;
