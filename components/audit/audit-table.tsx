@@ -4,6 +4,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { auditActionLabel, auditOutcomeLabels, type AuditOutcomeName } from "@/lib/audit-log/params";
 import type { AuditLogRow } from "@/lib/audit-log/query";
+import { displayName } from "@/lib/clients/display";
 import { interfaceLabel } from "@/lib/clients/labels";
 
 const outcomeVariants: Record<AuditOutcomeName, BadgeVariant> = { success: "success", failure: "danger", denied: "warning" };
@@ -73,7 +74,7 @@ function AuditClient({ row }: { row: AuditLogRow }) {
   return (
     <HoverPrefetchLink href={`/clients/${encodeURIComponent(row.clientId)}`} className="group block min-w-0">
       <span className="block truncate text-[13px] font-medium text-accent-700 group-hover:underline dark:text-accent-400">
-        {row.client.name ?? "Unnamed client"}
+        {displayName(row.client.name)}
         {row.client.deleted && <span className="ml-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400">(deleted)</span>}
       </span>
       <span className="block truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{row.clientId}</span>

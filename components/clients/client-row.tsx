@@ -3,6 +3,7 @@
 import { HoverPrefetchLink } from "@/components/ui/hover-prefetch-link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { TableCell, TableRow } from "@/components/ui/table";
+import { displayName } from "@/lib/clients/display";
 import { authMethodLabel, grantTypeLabel } from "@/lib/clients/labels";
 import type { ClientListRow } from "@/lib/clients/list";
 import { ClientKindBadge, GrantTypeChip } from "./client-badges";
@@ -21,7 +22,7 @@ export type ListedClient = Omit<ClientListRow, "cursor">;
  */
 export function ClientRow({ row, canEdit, canDelete }: { row: ListedClient; canEdit: boolean; canDelete: boolean }) {
   const href = `/clients/${encodeURIComponent(row.clientId)}`;
-  const name = row.name ?? "Unnamed client";
+  const name = displayName(row.name);
   const shownGrants = row.grantTypes.slice(0, 1);
   return (
     <TableRow className="group">

@@ -7,6 +7,7 @@ import { useTheme } from "next-themes";
 import { Dialog as DialogPrimitive, VisuallyHidden } from "radix-ui";
 import { useEffect, useState, type ReactNode } from "react";
 import { DialogOverlay } from "@/components/ui/dialog";
+import { displayName } from "@/lib/clients/display";
 import type { ClientSearchHit } from "@/lib/clients/list";
 import { leave } from "./leave-guard";
 import { useConsoleShell } from "./shell-context";
@@ -95,7 +96,7 @@ export function CommandPalette({ searchClients }: { searchClients?: SearchClient
                       onSelect={() => run(() => leave(`/clients/${encodeURIComponent(hit.clientId)}`, (href) => router.push(href)))}
                     >
                       <AppWindow aria-hidden />
-                      <span className="truncate">{hit.name ?? "Unnamed client"}</span>
+                      <span className="truncate">{displayName(hit.name)}</span>
                       <span className="ml-auto truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{hit.clientId}</span>
                     </Item>
                   ))}

@@ -1,9 +1,11 @@
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { unnamedClient } from "@/lib/clients/display";
 import { clientKind, isPublicClient } from "@/lib/clients/kind";
 import { languageLabel, localizedValues } from "@/lib/clients/overview";
 import type { ConsoleClient } from "@/lib/clients/queries";
+import { clientName } from "@/lib/registration/members";
 import { ClientKindBadge } from "../client-badges";
 import { ClientLogo } from "../client-logo";
 import { LocalizedName } from "../localized-name";
@@ -18,10 +20,10 @@ const originLabels: Record<ConsoleClient["origin"], string> = {
 export function ClientHeader({ client, actions }: { client: ConsoleClient; actions: React.ReactNode }) {
   const m = client.metadata;
   const names = localizedValues(m, "client_name");
-  const variants = (names.length ? names : [{ tag: null, value: "Unnamed client" }]).map((n) => ({ ...n, label: n.tag ? languageLabel(n.tag) : "Default (no language tag)" }));
+  const variants = (names.length ? names : [{ tag: null, value: unnamedClient }]).map((n) => ({ ...n, label: n.tag ? languageLabel(n.tag) : "Default (no language tag)" }));
   return (
     <div className="flex flex-wrap items-start gap-4">
-      <ClientLogo src={m.logo_uri ?? null} name={m.client_name ?? null} size="lg" />
+      <ClientLogo src={m.logo_uri ?? null} name={clientName(m)} size="lg" />
       <div className="grid min-w-0 flex-1 gap-1.5">
         <LocalizedName variants={variants} />
         <div className="flex min-w-0 items-center gap-1">

@@ -18,6 +18,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { listAuditEvents } from "@/lib/audit-log/query";
 import { roleAllows } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { clientDisplayName } from "@/lib/clients/display";
 import { actorLabel, interfaceLabel } from "@/lib/clients/labels";
 import { clientOfPage, listRevisions } from "@/lib/clients/queries";
 import { config } from "@/lib/config";
@@ -34,7 +35,7 @@ type Props = { params: Promise<{ clientId: string }>; searchParams: Promise<Reco
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const client = await clientOfPage((await params).clientId);
-  return { title: client ? (client.metadata.client_name ?? "Unnamed client") : "Client not found" };
+  return { title: client ? clientDisplayName(client.metadata) : "Client not found" };
 }
 
 export default async function ClientPage({ params, searchParams }: Props) {
@@ -45,7 +46,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const client = await clientOfPage(clientId);
   if (!client) notFound();
   const { serviceId } = config();
-  const name = client.metadata.client_name ?? "Unnamed client";
+  const name = clientDisplayName(client.metadata);
   const basePath = `/clients/${encodeURIComponent(client.clientId)}`;
   const live = !client.deletedAt;
   const revisions = tab === "history" || !live ? await listRevisions(serviceId, client.clientId) : [];
