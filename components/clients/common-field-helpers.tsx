@@ -7,6 +7,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { fieldClassName, Input } from "@/components/ui/input";
 import { FieldHint, Label } from "@/components/ui/label";
 import { cn } from "@/lib/cn";
+import { defaultApplicationType } from "@/lib/registration/members";
 import type { ServicePolicy } from "@/lib/registration/policy";
 import { applicationTypes } from "@/lib/registration/vocabulary";
 
@@ -45,7 +46,7 @@ export function CommonFieldHelpers({ document, onChange, policy }: { document: D
             <select
               id="helper-application-type"
               className={cn(fieldClassName, "h-9 min-w-0")}
-              value={typeof doc.application_type === "string" ? doc.application_type : "web"}
+              value={typeof doc.application_type === "string" ? doc.application_type : defaultApplicationType}
               onChange={(event) => set("application_type", event.target.value)}
             >
               {applicationTypes.map((type) => (
