@@ -18,7 +18,8 @@ export type ListedClient = Omit<ClientListRow, "cursor">;
 
 /**
  * One client in the clients list. A client component although it is only rendered: the page's payload then
- * carries each row's data once, not its markup (a list page's payload, and its render time, halve).
+ * carries each row's data once, not its markup, which keeps a list page's payload and render time small
+ * (docs/BENCHMARKS.md, Design notes).
  */
 export function ClientRow({ row, canEdit, canDelete }: { row: ListedClient; canEdit: boolean; canDelete: boolean }) {
   const href = `/clients/${encodeURIComponent(row.clientId)}`;

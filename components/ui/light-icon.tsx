@@ -1,9 +1,9 @@
 import { createElement, type SVGProps } from "react";
 
 // lucide's icons for places that render many of them (the clients list's rows: a kind badge and a menu button
-// each). lucide-react builds every icon's attributes anew on each render (spreads, merges, class parsing): fifty
-// row icons cost the list page about 6 % of its server time. A light icon is the same SVG from the same data
-// (each lucide-react icon module exports it as `__iconData`), built once.
+// each). lucide-react builds every icon's attributes anew on each render (spreads, merges, class parsing), which
+// adds up over a page of rows (docs/BENCHMARKS.md, Design notes). A light icon is the same SVG from the same
+// data (each lucide-react icon module exports it as `__iconData`), built once.
 
 type IconData = { name: string; node: [tag: string, attributes: Record<string, string>][] };
 

@@ -3,7 +3,8 @@ import { queryRows } from "@/lib/db";
 
 // Which parts of a search phrase the trigram index is asked for. Given `search_text LIKE '%contoso orders 4%'`,
 // PostgreSQL's GIN index reads the posting list of every trigram of the phrase (17 here) and intersects them:
-// at a million clients that is ~40 ms when the words are common, even though the phrase matches 464 clients.
+// with common words those lists are long at a million clients, however few clients match the phrase
+// (docs/BENCHMARKS.md, Design notes).
 // Any substring of the phrase finds a superset of its matches, so a few selective substrings ("keys") can stand
 // in for the phrase in the index, and the phrase itself is then checked on those rows only. Which substrings
 // are selective is read from a sample of the clients, as PostgreSQL's own statistics are read from a sample.
@@ -21,7 +22,7 @@ const sampleSize = 3_000;
 const sampleLifetimeMs = (sample: SearchSample | undefined) => (sample && !sample.provisional && sample.texts.length >= sampleSize / 2 ? 10 * 60_000 : 30_000);
 /** Fewer sampled clients than this say little about a phrase's share: the walk in sort order is cheap then anyway. */
 const minSampleForShare = 1_000;
-/** Rows the index may hand over for the phrase to be checked on: each is a heap fetch (a few µs). */
+/** Rows the index may hand over for the phrase to be checked on: each is a heap fetch. */
 const targetCandidates = 1_000;
 /** Each key costs the index its posting list: past a few, another one costs more than it saves. */
 const maxKeys = 4;
