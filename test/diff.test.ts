@@ -4,7 +4,7 @@ import { applyChanges, changeKind, diffMetadata, overlappingPaths, type Change }
 import { knownMembers } from "@/lib/registration/members";
 import { ecKey, jwksWith } from "./support/metadata";
 
-// SPEC.md §6: the field-level change set {path, before, after} of every revision, and the console's
+// The field-level change set {path, before, after} of every revision, and the console's
 // review and conflict views built on it.
 
 const otherKey = { ...ecKey, kid: "ec-2" };

@@ -30,8 +30,9 @@ import {
   type Doc,
 } from "./support/metadata";
 
-// SPEC.md §2: validateClientMetadata(input, policy), rule by rule. Each rule is proven twice: a document
-// that keeps it is accepted, and one that breaks it is refused with exactly the issues a client is told.
+// Client metadata (RFC 7591 §2, OpenID Connect Dynamic Client Registration 1.0 §2): validateClientMetadata(input,
+// policy), rule by rule. Each rule is proven twice: a document that keeps it is accepted, and one that breaks it
+// is refused with exactly the issues a client is told.
 
 type RuleCase = {
   rule: string;
@@ -131,7 +132,7 @@ describe("[CORE][METADATA] the type of every member", () => {
   ];
   proveRules(cases);
 
-  it("[CORE][METADATA]: every member of SPEC.md §2 has its type proven above", () => {
+  it("[CORE][METADATA]: every member this service understands (knownMembers) has its type proven above", () => {
     const proven = new Set(cases.flatMap((c) => c.issues.map((i) => i.path[0])));
     expect(knownMembers.filter((member) => !proven.has(member))).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { hashToken, newToken } from "@/lib/registration/credentials";
 import { register } from "@/lib/registration/service";
 import { startProtocolServer, type ProtocolServer } from "./support/protocol-server";
 
-// RFC 7591 / 7592 over real HTTP: every row of SPEC.md §4, as a client sees it.
+// RFC 7591 / 7592 over real HTTP: every row of docs/API.md's RFC 7591 / RFC 7592 table, as a client sees it.
 
 let server: ProtocolServer;
 beforeAll(async () => {

@@ -28,8 +28,9 @@ import { FlowActions, RefusedMetadata } from "./flow-actions";
 import { FlowSteps } from "./flow-steps";
 import { UnsavedChangesGuard } from "./unsaved-changes-guard";
 
-// Register (CONSOLE.md): a template fills the editor, helpers and the editor complete it, the review lists
-// what will be registered, and the core registers it as a console client; the credentials are shown once.
+// Registering a client in the console: a template fills the editor, helpers and the editor complete it, the
+// review lists what will be registered, and the core registers it as a console client; the credentials are
+// shown once.
 
 const steps = ["Edit", "Review", "Registered"] as const;
 

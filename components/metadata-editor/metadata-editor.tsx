@@ -11,10 +11,10 @@ import type { MetadataJsonSchema } from "./completion";
 import { JsonPreview } from "./json-preview";
 import { preloadMetadataAnalysis } from "./use-metadata-analysis";
 
-// The JSON editor of a client's metadata (CONSOLE.md, Edit): CodeMirror loaded on demand, a toolbar (Format,
-// Reset), the live count of changed fields and a list of problems, each a link to its place in the text.
-// The page shows the text in a preview that looks like the editor (json-preview.tsx); CodeMirror and the live
-// analysis are fetched when the administrator turns to the editor (pointer over it, focus in it, or a change
+// The JSON editor of a client's metadata (the register, edit and revert pages): CodeMirror loaded on demand, a
+// toolbar (Format, Reset), the live count of changed fields and a list of problems, each a link to its place in
+// the text. The page shows the text in a preview that looks like the editor (json-preview.tsx); CodeMirror and the
+// live analysis are fetched when the administrator turns to the editor (pointer over it, focus in it, or a change
 // from a helper or the toolbar) and take over in place, so the page itself loads and becomes responsive fast.
 
 const CodeEditor = lazy(() => import("./code-editor"));

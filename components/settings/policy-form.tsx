@@ -16,8 +16,8 @@ import { saveServicePolicy } from "@/lib/settings/actions";
 import type { ServicePolicy, ServicePolicyInput } from "@/lib/registration/policy";
 import { grantTypes, jweAlgorithms, jwsAlgorithms, tokenEndpointAuthMethods } from "@/lib/registration/vocabulary";
 
-// The service policy (SPEC.md §5) as a form, validated with the policy's own schema in the browser and again
-// by the core when it is saved. Viewers and editors see it read-only.
+// The service policy (who may register, and what a client may register) as a form, validated with the policy's
+// own schema in the browser and again by the core when it is saved. Viewers and editors see it read-only.
 
 const modes = [
   { value: "open", label: "Open", description: "Any client software may register itself at the registration endpoint." },

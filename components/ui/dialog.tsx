@@ -5,7 +5,7 @@ import { Dialog as DialogPrimitive } from "radix-ui";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/cn";
 
-// Dialogs are for decisions (CONSOLE.md); outcomes go to toasts.
+// Dialogs are for decisions; outcomes go to toasts.
 
 export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;

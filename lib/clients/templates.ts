@@ -1,4 +1,4 @@
-// Starting points for registering a client in the console (CONSOLE.md, Register): typical metadata of each
+// Starting points for registering a client in the console (the register page's templates): typical metadata of each
 // kind of client, to be completed in the editor. Browser-safe data.
 
 export type ClientTemplate = { id: string; name: string; description: string; metadata: Record<string, unknown> };

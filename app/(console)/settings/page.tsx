@@ -27,7 +27,8 @@ function Endpoint({ label, value, hint }: { label: string; value: string; hint: 
   );
 }
 
-// Settings (SPEC.md §5): everyone with a console role reads them; administrators change them.
+// Settings (the service policy and its initial access tokens, RFC 7591 §3): everyone with a console role reads
+// them; administrators change them.
 export default async function SettingsPage() {
   const administrator = await requirePermission({ settings: ["read"] });
   const { issuer, serviceId } = config();

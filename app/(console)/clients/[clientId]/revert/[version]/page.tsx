@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: !client.deletedAt && revision ? `Revert ${clientDisplayName(client.metadata)} to version ${revision.version}` : "Version not found" };
 }
 
-// "Revert to this version" (CONSOLE.md): revision N's metadata, opened on its review (a diff against the current version) and saved as a revert.
+// "Revert to this version" in the history panel: revision N's metadata, opened on its review (a diff against the current version) and saved as a revert.
 export default async function RevertClientRoute({ params }: Props) {
   const administrator = await requirePermission({ client: ["revert"] });
   const { clientId, version } = await params;
