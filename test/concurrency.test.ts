@@ -16,7 +16,7 @@ import {
 } from "./support/registrations";
 import { activeClientCount, createTestService, expectRowChanges, type TestService } from "./support/services";
 
-// SPEC.md §6: nothing is ever silently overwritten. Parallel console edits from one version: one wins,
+// Nothing is ever silently overwritten. Parallel console edits from one version: one wins,
 // the others get a conflict naming it. Parallel RFC 7592 updates are serialized without gaps.
 
 const parallel = 20;

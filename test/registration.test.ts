@@ -25,8 +25,9 @@ import {
 import { activeClientCount, auditEvents, createInitialAccessToken, createTestService, expectRowChanges, initialAccessToken, type TestService } from "./support/services";
 import { statementIssuer, type StatementIssuer } from "./support/software-statements";
 
-// SPEC.md §3, §4 and §6 through the core's service functions, against the real PostgreSQL: what a client
-// or an administrator gets back, what is stored, and that a refused request writes nothing.
+// Registration (RFC 7591), its management (RFC 7592) and the revision history through the core's service
+// functions, against the real PostgreSQL: what a client or an administrator gets back, what is stored, and that
+// a refused request writes nothing.
 
 let service: TestService;
 beforeAll(async () => {
@@ -43,7 +44,7 @@ const registered = (document?: Doc) => registerClient(service.id, document);
 const readAs = (client: Pick<ClientInformation, "clientId" | "registrationAccessToken">) => read(service.id, managing(client), selfManaging(client.clientId));
 const updateAs = (client: ClientInformation, document: Doc) => update(service.id, { ...managing(client), document }, selfManaging(client.clientId));
 
-describe("[CORE][REGISTER] credentials (SPEC.md §3)", () => {
+describe("[CORE][REGISTER] credentials (RFC 7591 §3.2.1)", () => {
   it("[CORE][REGISTER]: a web client gets a URL-safe client id, a 256-bit secret that never expires and a registration access token", async () => {
     const outcome = await expectRowChanges(service.id, { clients: 1, revisions: 1, audits: 1 }, () =>
       register(service.id, { document: webClient({ client_name: "Example" }) }, anonymous),
@@ -161,7 +162,7 @@ describe("[CORE][REGISTER] credentials (SPEC.md §3)", () => {
   });
 });
 
-describe("[CORE][REGISTER] registration modes and limits (SPEC.md §4, §5)", () => {
+describe("[CORE][REGISTER] registration modes and limits (RFC 7591 §3, the service policy)", () => {
   const registerWith = (initialAccessToken: string | null, document: Doc = webClient()) => register(service.id, { document, initialAccessToken }, anonymous);
 
   it("[CORE][REGISTER]: initial-access-token mode without a token: 401 without an error attribute, nothing written", async () => {
