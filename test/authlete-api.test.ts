@@ -101,6 +101,22 @@ describe("[PROTOCOL][AUTHLETE] the Authlete SDK drives the whole lifecycle", () 
     expect(JSON.parse(result.responseContent!)).toEqual({ error: "invalid_token", error_description: "The access token is invalid" });
   });
 
+  it("a blank token is no token, as an empty Authorization header is at the RFC endpoint; a token with spaces around it is the token", async () => {
+    const registered = await authlete.dynamicClientRegistration.register({ serviceId: server.serviceId, requestBody: { json: JSON.stringify(metadata) } });
+    const { client_id, registration_access_token } = JSON.parse(registered.responseContent!);
+    const viaApi = await authlete.dynamicClientRegistration.get({ serviceId: server.serviceId, requestBody: { clientId: client_id, token: "   " } });
+    const viaRfc = await fetch(`${server.url}/register/${client_id}`, { headers: { Authorization: "" } });
+    expect(viaRfc.status).toBe(401);
+    expect(viaRfc.headers.get("www-authenticate")).toBe("Bearer");
+    expect(viaApi.action).toBe("UNAUTHORIZED");
+    expect(viaApi.responseContent).toBe(await viaRfc.text());
+    expect(JSON.parse(viaApi.responseContent!)).toEqual({ error: "invalid_token", error_description: "An access token is required" });
+
+    const padded = await authlete.dynamicClientRegistration.get({ serviceId: server.serviceId, requestBody: { clientId: client_id, token: ` ${registration_access_token} ` } });
+    expect(padded.action).toBe("OK");
+    expect(JSON.parse(padded.responseContent!).registration_access_token).toBe(registration_access_token);
+  });
+
   it("uses the token of a register call as the initial access token when the policy asks for one", async () => {
     await server.setPolicy({ registrationMode: "initial_access_token" });
     const result = await authlete.dynamicClientRegistration.register({ serviceId: server.serviceId, requestBody: { json: JSON.stringify(metadata) } });

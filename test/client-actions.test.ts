@@ -94,6 +94,8 @@ describe("[CLIENTS][EDIT] updateClient", () => {
         currentVersion: 2,
         currentMetadata: expect.objectContaining({ client_name: "Changed first" }),
         since: [{ version: 2, kind: "updated", actor: `admin:${administrators.email("admin")}`, interface: "console", changeSet: [{ path: ["client_name"], before: "Acme Portal", after: "Changed first" }] }],
+        // The editor presented the token the first save rotated to: it still works.
+        registrationAccessTokenReplaced: false,
       },
     });
   });

@@ -47,6 +47,8 @@ describe("[CORE][CONCURRENCY]", () => {
         baseVersion: 1,
         currentVersion: 2,
         currentMetadata: winner.metadata,
+        // The service rotates tokens: the winner's save replaced the token every other edit presented.
+        registrationAccessTokenReplaced: true,
         since: [
           {
             version: 2,

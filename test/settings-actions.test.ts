@@ -3,6 +3,7 @@ import { createServiceInitialAccessToken, revokeServiceInitialAccessToken, saveS
 import { listInitialAccessTokens } from "@/lib/settings/queries";
 import { defaultPolicy } from "@/lib/registration/policy";
 import { register } from "@/lib/registration/service";
+import { db } from "@/lib/db";
 import { loadService } from "@/lib/registration/store";
 import { consoleAdministrators, dedicatedConsoleService } from "./support/console-actions";
 import { webClient } from "./support/metadata";
@@ -86,6 +87,23 @@ describe("[SETTINGS][IAT] initial access tokens", () => {
     expect(actions).toEqual(expect.arrayContaining(["initial_access_token.created", "initial_access_token.revoked"]));
     expect((await auditEvents(service.id, "initial_access_token.created"))[0]!.details).toMatchObject({ id, hint, uses: 2 });
     expect(JSON.stringify((await auditEvents(service.id)).map((e) => e.details))).not.toContain(token);
+  });
+
+  it("the list's status is the rule registration applies: a used-up or expired token is listed so and refused", async () => {
+    await service.setPolicy({ registrationMode: "initial_access_token" });
+    as("admin");
+    const once = (await createServiceInitialAccessToken({ description: "One use", expiresInDays: 7, uses: 1 })).data!;
+    const expiring = (await createServiceInitialAccessToken({ description: "Expires", expiresInDays: 7, uses: null })).data!;
+    const status = async (id: string) => (await listInitialAccessTokens(service.id)).find((t) => t.id === id)!.status;
+
+    expect((await register(service.id, { document: webClient(), initialAccessToken: once.token }, anonymous)).ok).toBe(true);
+    expect(await status(once.id)).toBe("used_up");
+    expect(expectFailure(await register(service.id, { document: webClient(), initialAccessToken: once.token }, anonymous))).toEqual(invalidTokenFailure);
+
+    expect(await status(expiring.id)).toBe("active");
+    await db().initialAccessToken.update({ where: { id: expiring.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await status(expiring.id)).toBe("expired");
+    expect(expectFailure(await register(service.id, { document: webClient(), initialAccessToken: expiring.token }, anonymous))).toEqual(invalidTokenFailure);
   });
 
   it("validates the creation form with the shared schema", async () => {

@@ -29,7 +29,7 @@ import { FlowActions, RefusedMetadata } from "./flow-actions";
 import { FlowSteps } from "./flow-steps";
 import { UnsavedChangesGuard } from "./unsaved-changes-guard";
 
-// The edit page's three steps (CONSOLE.md, Edit): Edit → Review → Saved. The form holds the registration
+// The edit page's three steps: Edit → Review → Saved. The form holds the registration
 // access token and the metadata JSON; the browser validates with the core's schemas under the service's
 // policy (loaded on demand), and the save goes through the core again, over the version the page was opened at.
 
@@ -81,7 +81,7 @@ export function EditClientFlow({
 
   // The version the edit is based on: the one the page was opened at, or the current one after a re-applied conflict.
   const [base, setBase] = useState({ version: client.version, metadata: client.metadata });
-  // "Revert to this version" opens on the review of that version's content (CONSOLE.md) when it can be saved as
+  // "Revert to this version" opens on the review of that version's content when it can be saved as
   // it is; content that no longer passes the service's rules, or that is the current metadata, opens in the editor.
   const [step, setStep] = useState<0 | 1 | 2>(() =>
     revertTo && initial.analysis.metadata && diffMetadata(client.metadata, initial.analysis.metadata).length > 0 ? 1 : 0,
@@ -149,9 +149,7 @@ export function EditClientFlow({
     metadataField.onChange(metadataText(inCanonicalOrder(merged)));
     setReapplied(true);
     setConflict(null);
-    // A re-issue always replaces the token; an update or revert does when the service rotates tokens.
-    const tokenReplaced = current.since.some((r) => r.kind === "token_reissued" || (policy.rotateRegistrationAccessTokenOnUpdate && (r.kind === "updated" || r.kind === "reverted")));
-    if (tokenReplaced)
+    if (current.registrationAccessTokenReplaced)
       form.setError("registrationAccessToken", { message: `The registration access token changed with version ${current.currentVersion}. Enter the current one.` });
     setStep(1);
   }

@@ -1,9 +1,10 @@
+import { dequal } from "dequal";
 import { needsClientSecret } from "@/lib/registration/members";
 import type { ClientMetadata } from "@/lib/registration/metadata";
-import type { ServicePolicy } from "@/lib/registration/policy";
+import { rotatesRegistrationAccessToken, type ServicePolicy } from "@/lib/registration/policy";
 
-// What a reviewed change will do beyond the fields themselves, in words (CONSOLE.md, Review). The rules that
-// decide (secrets, rotation) are the core's; this only explains their effect. Browser-safe.
+// What a reviewed change will do beyond the fields themselves, in words, shown on the review step before a
+// save. The rules that decide (secrets, rotation) are the core's; this only explains their effect. Browser-safe.
 
 export type Consequence = { tone: "warning" | "info"; message: string };
 
@@ -37,7 +38,7 @@ export function changeConsequences(before: Partial<ClientMetadata>, after: Clien
   if (secretNeeded && !hasSecret) note(isNew ? "A client secret will be created and shown once after registration." : "A new client secret will be created. The client software can read it with its registration access token (RFC 7592), and must be configured with it.");
   else if (!secretNeeded && hasSecret && method !== "none") warn("The client secret is no longer needed and will be deleted; anything that still uses it stops working.");
 
-  if (!isNew && (JSON.stringify(before.jwks) !== JSON.stringify(after.jwks) || before.jwks_uri !== after.jwks_uri))
+  if (!isNew && (!dequal(before.jwks, after.jwks) || before.jwks_uri !== after.jwks_uri))
     warn("The client's keys change: signatures made with a key that is no longer listed (private_key_jwt assertions, request objects) stop being accepted, and encrypted responses use the new keys.");
 
   const goneGrants = removed(before.grant_types, after.grant_types);
@@ -49,7 +50,7 @@ export function changeConsequences(before: Partial<ClientMetadata>, after: Clien
   if (!isNew && before.application_type && before.application_type !== after.application_type)
     warn(`The client becomes a ${after.application_type} client: the rules for its redirect URIs change (RFC 8252 for native clients).`);
 
-  if (!isNew && policy.rotateRegistrationAccessTokenOnUpdate)
+  if (!isNew && rotatesRegistrationAccessToken(policy))
     note("Saving issues a new registration access token and the current one stops working: the client software must be given the new one.");
   return out;
 }

@@ -3,6 +3,7 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import type { Change } from "@/lib/registration/diff";
 import type { ClientMetadata } from "@/lib/registration/metadata";
+import type { RevisionKind } from "@/lib/registration/vocabulary";
 
 // What the console reads about clients. Reads only: every write goes through lib/registration/service.ts.
 
@@ -52,7 +53,7 @@ export const clientOfPage = cache((clientId: string) => getConsoleClient(config(
 
 export type ConsoleRevision = {
   version: number;
-  kind: "created" | "updated" | "reverted" | "token_reissued" | "deleted";
+  kind: RevisionKind;
   metadata: ClientMetadata;
   changeSet: Change[];
   actor: string;
@@ -65,7 +66,7 @@ type RevisionRow = Awaited<ReturnType<ReturnType<typeof db>["clientRevision"]["f
 
 const toRevision = (r: RevisionRow): ConsoleRevision => ({
   version: r.version,
-  kind: r.kind as ConsoleRevision["kind"],
+  kind: r.kind,
   metadata: r.metadata as ClientMetadata,
   changeSet: r.changeSet as unknown as Change[],
   actor: r.actor,

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { grantTypes, jwsAlgorithms, jweAlgorithms, tokenEndpointAuthMethods } from "./vocabulary";
 
-// A service's policies (SPEC.md §5). Stored as JSON on the Service row; every member has a default, so
-// `{}` is a complete policy. Browser-safe: the console validates metadata against the same policy.
+// A service's policy: how clients register (openly, or with an initial access token, RFC 7591 §3) and which
+// metadata it accepts. Stored as JSON on the Service row; every member has a default, so `{}` is a complete
+// policy. Browser-safe: the console validates metadata against the same policy.
 
 const TrustedIssuer = z.object({
   issuer: z.string().min(1).describe("The `iss` of software statements this service trusts"),
@@ -63,3 +64,11 @@ export const NewInitialAccessTokenSchema = z.object({
   uses: z.number({ error: "must be a number" }).int("must be a whole number").min(1, "must allow at least 1 registration").max(1_000_000).nullable().default(null),
 });
 export type NewInitialAccessToken = z.infer<typeof NewInitialAccessTokenSchema>;
+
+/**
+ * Whether an update or revert issues a new registration access token (RFC 7592 §2.2 allows either): the core
+ * rotates by this, and the console's review warns by it before a save.
+ */
+export function rotatesRegistrationAccessToken(policy: Pick<ServicePolicy, "rotateRegistrationAccessTokenOnUpdate">): boolean {
+  return policy.rotateRegistrationAccessTokenOnUpdate;
+}

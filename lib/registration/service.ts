@@ -1,28 +1,23 @@
 import type { Client, Interface, Prisma } from "@/generated/prisma/client";
 import { config } from "@/lib/config";
 import { logger } from "@/lib/logger";
+import type { Caller } from "./caller";
 import { decryptSecret, encryptSecret, hashToken, newClientId, newClientSecret, newToken, secretsEqual, tokenMatches } from "./credentials";
 import { diffMetadata, type Change } from "./diff";
 import { needsClientSecret } from "./members";
 import { validateClientMetadata, type ClientMetadata, type MetadataIssue, type RegistrationErrorCode } from "./metadata";
-import type { ServicePolicy } from "./policy";
+import { rotatesRegistrationAccessToken, type ServicePolicy } from "./policy";
 import { applySoftwareStatement } from "./software-statement";
 import * as store from "./store";
 import { recordFailure, retryAfter, type CredentialKind } from "./throttle";
-import { credentialMembers } from "./vocabulary";
+import { credentialMembers, type RevisionKind } from "./vocabulary";
 
-// The registration core (SPEC.md §3, §4, §6): register, read, update, remove, re-issue and revert. The
-// console, the RFC 7591/7592 endpoints and the Authlete-compatible API all call these functions and shape
-// the outcome for their audience; no rule lives anywhere else.
+// The registration core: register (RFC 7591 §3), read, update and delete (RFC 7592 §2), and the console's
+// revert and re-issue. The RFC endpoints, the Authlete-compatible API and the console all call these functions
+// and shape the outcome for their audience; no rule lives anywhere else. Each operation is a sequence of named
+// steps (below, "the steps"), each of which lets the request through or refuses it with the failure to answer.
 
-/** Who is calling, through which interface: recorded in revisions and audit events. */
-export type Caller = {
-  interface: Interface;
-  /** e.g. `client:<client_id>`, `admin:<email>`, `api:<service>`, `anonymous`. */
-  actor: string;
-  ip?: string | null;
-  requestId?: string | null;
-};
+export type { Caller } from "./caller";
 
 export type Conflict = {
   /** The version the edit was based on, and the current one. */
@@ -30,7 +25,9 @@ export type Conflict = {
   currentVersion: number;
   currentMetadata: ClientMetadata;
   /** What happened since the base version, oldest first. */
-  since: { version: number; kind: string; actor: string; interface: Interface; at: Date; changeSet: Change[] }[];
+  since: { version: number; kind: RevisionKind; actor: string; interface: Interface; at: Date; changeSet: Change[] }[];
+  /** Whether the registration access token the edit presented no longer works (rotated or re-issued meanwhile). */
+  registrationAccessTokenReplaced: boolean;
 };
 
 export type Failure = {
@@ -46,6 +43,9 @@ export type Failure = {
 };
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: Failure };
+
+/** A step's refusal: the failed outcome to answer with. */
+type Refusal = Outcome<never>;
 
 /** What RFC 7591 §3.2.1 / RFC 7592 §3 return about a client (credentials in clear, once). */
 export type ClientInformation = {
@@ -63,11 +63,20 @@ export type ClientInformation = {
   version: number;
 };
 
+/**
+ * A presented token (registration access token or initial access token), or null for none: an absent or blank
+ * token (an empty Authorization header, a blank `token` member, an empty form field) is no token, the same
+ * whichever interface it came through.
+ */
+export function presentedToken(token: string | null | undefined): string | null {
+  return token?.trim() || null;
+}
+
 // ---- failures -----------------------------------------------------------------------------------------
 
 const severity: Record<string, number> = { invalid_request: 0, invalid_software_statement: 1, unapproved_software_statement: 1, invalid_redirect_uri: 2, invalid_client_metadata: 3 };
 
-function invalid(issues: MetadataIssue[]): Outcome<never> {
+function invalid(issues: MetadataIssue[]): Refusal {
   const sorted = [...issues].sort((a, b) => severity[a.code]! - severity[b.code]!);
   return { ok: false, failure: { status: 400, error: sorted[0]!.code, description: issues.map((i) => i.message).join("; "), issues } };
 }
@@ -75,21 +84,36 @@ function invalid(issues: MetadataIssue[]): Outcome<never> {
 const invalidRequest = (member: string, message: string) => invalid([{ path: [member], code: "invalid_request", message: `${member} ${message}` }]);
 
 /** The one 401 for every token problem: the same body whatever the cause, so nothing reveals which client ids exist. */
-const invalidToken = (tokenPresented: boolean): Outcome<never> => ({
+const invalidToken = (tokenPresented: boolean): Refusal => ({
   ok: false,
   failure: { status: 401, error: "invalid_token", description: tokenPresented ? "The access token is invalid" : "An access token is required", issues: [], tokenPresented },
 });
 
-const tooManyFailures = (seconds: number): Outcome<never> => ({
+const tooManyFailures = (seconds: number): Refusal => ({
   ok: false,
   failure: { status: 429, error: "too_many_requests", description: `Too many failed attempts from this address; try again in ${seconds} seconds`, issues: [], retryAfter: seconds },
 });
+
+const forbidden = (description: string): Refusal => ({ ok: false, failure: { status: 403, error: "access_denied", description, issues: [] } });
+
+const notFound = (): Refusal => ({ ok: false, failure: { status: 404, error: "not_found", description: "No such client", issues: [] } });
+
+/** Runs steps in order and returns the first refusal, or null when every step lets the request through. */
+async function firstRefusal(...steps: (() => Refusal | null | Promise<Refusal | null>)[]): Promise<Refusal | null> {
+  for (const step of steps) {
+    const refusal = await step();
+    if (refusal) return refusal;
+  }
+  return null;
+}
+
+// ---- throttling of guessed credentials ----------------------------------------------------------------
 
 /**
  * Whether the caller's address is throttled for this kind of credential. An authorization server calling the
  * Authlete-compatible API speaks for many clients from one address: it is trusted to limit its own callers.
  */
-async function throttled(kind: CredentialKind, caller: Caller): Promise<Outcome<never> | null> {
+async function throttled(kind: CredentialKind, caller: Caller): Promise<Refusal | null> {
   if (caller.interface === "authlete_api" || caller.interface === "console") return null;
   const wait = await retryAfter(kind, caller.ip);
   return wait > 0 ? tooManyFailures(wait) : null;
@@ -98,13 +122,117 @@ async function throttled(kind: CredentialKind, caller: Caller): Promise<Outcome<
 /** Counts a failed credential check of the caller's address; reaching the limit is an audit event. */
 async function countFailure(kind: CredentialKind, serviceId: string, caller: Caller) {
   if (caller.interface === "authlete_api" || caller.interface === "console") return;
-  if (await recordFailure(kind, caller.ip))
-    await store.recordAudit(null, { serviceId, actor: caller.actor, action: "credential_guessing.throttled", outcome: "denied", interface: caller.interface, ip: caller.ip, requestId: caller.requestId, details: { kind } });
+  if (await recordFailure(kind, caller.ip)) await store.recordAudit(null, caller, { serviceId, action: "credential_guessing.throttled", outcome: "denied", details: { kind } });
 }
 
-const forbidden = (description: string): Outcome<never> => ({ ok: false, failure: { status: 403, error: "access_denied", description, issues: [] } });
+/** After a refused registration access token, the caller's address counts one failed guess. */
+async function countTokenFailure<T>(outcome: Outcome<T>, token: string | null, serviceId: string, caller: Caller): Promise<Outcome<T>> {
+  if (!outcome.ok && outcome.failure.status === 401 && token) await countFailure("registration_token", serviceId, caller);
+  return outcome;
+}
 
-const notFound = (): Outcome<never> => ({ ok: false, failure: { status: 404, error: "not_found", description: "No such client", issues: [] } });
+// ---- the steps ----------------------------------------------------------------------------------------
+
+/** Whether `token` is the client's current registration access token (RFC 7592 §1): the hash, compared in constant time. */
+function holdsRegistrationAccessToken(row: Client | null, token: string | null): boolean {
+  return !!token && !!row && !row.deletedAt && tokenMatches(token, row.registrationAccessTokenHash);
+}
+
+/**
+ * Requires the client's registration access token (RFC 7592 §1). A refusal is audited, and a token that belongs
+ * to another client of the service is revoked (a token presented for the wrong client is taken as leaked).
+ * Every refusal looks the same outside. Runs in the request's transaction, so its audit events are written
+ * even though the request fails.
+ */
+async function requireRegistrationAccessToken(tx: store.Tx, serviceId: string, clientId: string, row: Client | null, token: string | null, caller: Caller): Promise<Refusal | null> {
+  if (holdsRegistrationAccessToken(row, token)) return null;
+  let reason = !token ? "no_token" : !row || row.deletedAt ? "unknown_client" : "wrong_token";
+  if (token) {
+    const revokedFrom = await store.revokeTokenHeldByOtherClient(tx, serviceId, hashToken(token), clientId);
+    if (revokedFrom) {
+      reason = "token_of_another_client";
+      await store.recordAudit(tx, caller, { serviceId, action: "registration_token.revoked", clientId: revokedFrom, outcome: "success", details: { reason: "presented for another client", presentedFor: clientId } });
+    }
+  }
+  await store.recordAudit(tx, caller, { serviceId, action: "registration_token.check", clientId, outcome: "failure", details: { reason } });
+  return invalidToken(!!token);
+}
+
+/** A client registered by an administrator may be barred from managing itself (policy consoleClientsSelfManaged); the console always may. */
+function requireSelfManagement(row: Client, caller: Caller): Refusal | null {
+  return row.selfManaged || caller.interface === "console" ? null : forbidden("This client may not manage its own registration");
+}
+
+/** An administrator's edit from a stale version is a conflict, reported before the token (which the newer save may have rotated). */
+async function refuseStaleEdit(tx: store.Tx, row: Client | null, expectedVersion: number | undefined, token: string | null): Promise<Refusal | null> {
+  if (expectedVersion === undefined) return null;
+  if (!row || row.deletedAt) return notFound();
+  if (row.version === expectedVersion) return null;
+  const since = await store.revisionsSince(tx, row.id, expectedVersion);
+  return {
+    ok: false,
+    failure: {
+      status: 409,
+      error: "conflict",
+      description: `This client was changed since version ${expectedVersion} (it is now at version ${row.version})`,
+      issues: [],
+      conflict: {
+        baseVersion: expectedVersion,
+        currentVersion: row.version,
+        currentMetadata: row.metadata as ClientMetadata,
+        since: since.map((r) => ({ version: r.version, kind: r.kind, actor: r.actor, interface: r.interface, at: r.createdAt, changeSet: r.changeSet as unknown as Change[] })),
+        registrationAccessTokenReplaced: !holdsRegistrationAccessToken(row, token),
+      },
+    },
+  };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The metadata document must be a JSON object (RFC 7591 §3.1). */
+function requireMetadataObject(document: unknown): Refusal | null {
+  return isObject(document) ? null : invalid([{ path: [], code: "invalid_client_metadata", message: "metadata must be a JSON object" }]);
+}
+
+/** Members of an update request that only the service sets (RFC 7592 §2.2). */
+const serviceOwnedMembers = ["registration_access_token", "registration_client_uri", "client_secret_expires_at", "client_id_issued_at"] as const;
+
+/**
+ * RFC 7592 §2.2: an update must not send the members the service sets, must carry the current client_id, and
+ * may carry client_secret only as the current one.
+ */
+function refuseServiceOwnedMembers(document: Record<string, unknown>, row: Client, currentSecret: string | null): Refusal | null {
+  const issues: MetadataIssue[] = [];
+  const refuse = (member: string, message: string) => issues.push({ path: [member], code: "invalid_request", message: `${member} ${message}` });
+  for (const member of serviceOwnedMembers) if (member in document) refuse(member, "must not be sent in an update request (RFC 7592 §2.2)");
+  if (document.client_id === undefined || document.client_id === null) refuse("client_id", "is required in an update request and must equal the current client_id");
+  else if (document.client_id !== row.clientId) refuse("client_id", "must equal the current client_id");
+  if (document.client_secret !== undefined && document.client_secret !== null && (typeof document.client_secret !== "string" || !currentSecret || !secretsEqual(document.client_secret, currentSecret)))
+    refuse("client_secret", "must equal the current client_secret when it is sent");
+  return issues.length ? invalid(issues) : null;
+}
+
+/** Software statement (RFC 7591 §2.3), then the metadata rules: the normalized metadata or every problem. */
+async function validateMetadata(document: Record<string, unknown>, policy: ServicePolicy, storedStatement?: unknown): Promise<Outcome<ClientMetadata>> {
+  const statement = await applySoftwareStatement(document, policy, typeof storedStatement === "string" ? storedStatement : undefined);
+  if (!statement.ok) return invalid([statement.issue]);
+  const result = validateClientMetadata(statement.document, policy);
+  return result.ok ? { ok: true, value: result.metadata } : invalid(result.issues);
+}
+
+const duplicateSoftwareId = (softwareId: string) => invalid([{ path: ["software_id"], code: "invalid_client_metadata", message: `software_id "${softwareId}" is already registered` }]);
+
+/** With blockDuplicateSoftwareId, one active client per software_id; checked under the service's limits lock. */
+async function keepSoftwareIdUnique(tx: store.Tx | null, serviceId: string, policy: ServicePolicy, softwareId: string | undefined): Promise<Refusal | null> {
+  if (!policy.blockDuplicateSoftwareId || !softwareId) return null;
+  return (await store.softwareIdTaken(serviceId, softwareId, tx)) ? duplicateSoftwareId(softwareId) : null;
+}
+
+/** With maxClients, at most that many active clients; checked under the service's limits lock. */
+async function keepWithinClientLimit(tx: store.Tx | null, serviceId: string, policy: ServicePolicy): Promise<Refusal | null> {
+  if (policy.maxClients === null) return null;
+  return (await store.countActiveClients(serviceId, tx)) >= policy.maxClients ? forbidden(`This service accepts at most ${policy.maxClients} clients`) : null;
+}
 
 // ---- helpers ------------------------------------------------------------------------------------------
 
@@ -141,48 +269,6 @@ function storedSecret(row: Pick<Client, "secretCiphertext" | "serviceId" | "clie
   return row.secretCiphertext ? decryptSecret(row.secretCiphertext, config().encryptionKey, secretAad(row.serviceId, row.clientId)) : null;
 }
 
-/** Software statement, then the metadata rules: the normalized metadata or every problem. */
-async function validate(document: Record<string, unknown>, policy: ServicePolicy, storedStatement?: unknown): Promise<Outcome<ClientMetadata>> {
-  const statement = await applySoftwareStatement(document, policy, typeof storedStatement === "string" ? storedStatement : undefined);
-  if (!statement.ok) return invalid([statement.issue]);
-  const result = validateClientMetadata(statement.document, policy);
-  return result.ok ? { ok: true, value: result.metadata } : invalid(result.issues);
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-type TokenCheck = { ok: true; row: Client } | { ok: false };
-
-/**
- * Checks a registration access token for a client: the hash is compared in constant time; a failure is
- * audited, and a token that belongs to another client is revoked. Every failure looks the same outside.
- */
-async function checkRegistrationAccessToken(
-  tx: store.Tx,
-  serviceId: string,
-  clientId: string,
-  token: string | null | undefined,
-  caller: Caller,
-): Promise<TokenCheck> {
-  const row = await store.lockClient(tx, serviceId, clientId);
-  if (token && row && !row.deletedAt && tokenMatches(token, row.registrationAccessTokenHash)) return { ok: true, row };
-  let reason = !token ? "no_token" : !row || row.deletedAt ? "unknown_client" : "wrong_token";
-  if (token) {
-    const revokedFrom = await store.revokeTokenHeldByOtherClient(tx, serviceId, hashToken(token), clientId);
-    if (revokedFrom) {
-      reason = "token_of_another_client";
-      await store.recordAudit(tx, { serviceId, actor: caller.actor, action: "registration_token.revoked", clientId: revokedFrom, outcome: "success", interface: caller.interface, ip: caller.ip, requestId: caller.requestId, details: { reason: "presented for another client", presentedFor: clientId } });
-    }
-  }
-  await store.recordAudit(tx, { serviceId, actor: caller.actor, action: "registration_token.check", clientId, outcome: "failure", interface: caller.interface, ip: caller.ip, requestId: caller.requestId, details: { reason } });
-  return { ok: false };
-}
-
-/** Token checks write their audit event even though the request fails: run them in their own transaction. */
-async function authenticate(serviceId: string, clientId: string, token: string | null | undefined, caller: Caller): Promise<boolean> {
-  return store.withTransaction(async (tx) => (await checkRegistrationAccessToken(tx, serviceId, clientId, token, caller)).ok);
-}
-
 // ---- the Authlete-compatible API's caller ------------------------------------------------------------
 
 export type ApiCallCheck = { ok: true; serviceId: string } | { ok: false; reason: "unknown_service" | "unauthorized" | "throttled"; retryAfter?: number };
@@ -193,10 +279,9 @@ export async function authorizeApiCall(serviceId: string, apiKey: string | undef
   if (wait > 0) return { ok: false, reason: "throttled", retryAfter: wait };
   const service = await store.loadService(serviceId);
   if (service && apiKey && service.apiKeyHash && tokenMatches(apiKey, Buffer.from(service.apiKeyHash, "hex"))) return { ok: true, serviceId: service.id };
-  if (await recordFailure("api_key", caller.ip))
-    await store.recordAudit(null, { serviceId: service?.id ?? null, actor: caller.actor, action: "credential_guessing.throttled", outcome: "denied", interface: caller.interface, ip: caller.ip, requestId: caller.requestId, details: { kind: "api_key" } });
+  if (await recordFailure("api_key", caller.ip)) await store.recordAudit(null, caller, { serviceId: service?.id ?? null, action: "credential_guessing.throttled", outcome: "denied", details: { kind: "api_key" } });
   if (!service) return { ok: false, reason: "unknown_service" };
-  await store.recordAudit(null, { serviceId: service.id, actor: caller.actor, action: "api_key.check", outcome: "failure", interface: caller.interface, ip: caller.ip, requestId: caller.requestId, details: { reason: apiKey ? "wrong_key" : "no_key" } });
+  await store.recordAudit(null, caller, { serviceId: service.id, action: "api_key.check", outcome: "failure", details: { reason: apiKey ? "wrong_key" : "no_key" } });
   return { ok: false, reason: "unauthorized" };
 }
 
@@ -209,32 +294,39 @@ export type RegisterInput = {
   origin?: "dynamic" | "console" | "import";
 };
 
-/** RFC 7591 §3: registers a client. Console registrations skip the registration-mode check (the caller is an editor). */
+/**
+ * RFC 7591 §3: registers a client. The steps: open registration or an initial access token (console
+ * registrations skip this: the caller is an editor) → a metadata object → valid metadata → the service's
+ * limits (client count, unique software_id) → persist with its first revision and audit event.
+ */
 export async function register(serviceId: string, input: RegisterInput, caller: Caller): Promise<Outcome<ClientInformation>> {
   const { policy } = await serviceOrThrow(serviceId);
   const origin = input.origin ?? "dynamic";
-  let iatHash: Uint8Array<ArrayBuffer> | null = null;
-  /** A failed initial access token check is an audit event (SPEC.md §6), whether it fails before validation or in the race for its last use. */
+  const initialAccessToken = presentedToken(input.initialAccessToken);
+  /** A refused initial access token is an audit event, whether it fails before validation or in the race for its last use. */
   const initialAccessTokenRefused = async () => {
-    await store.recordAudit(null, { serviceId, actor: caller.actor, action: "initial_access_token.check", outcome: "failure", interface: caller.interface, ip: caller.ip, requestId: caller.requestId });
+    await store.recordAudit(null, caller, { serviceId, action: "initial_access_token.check", outcome: "failure" });
     return invalidToken(true);
   };
+  let iatHash: Uint8Array<ArrayBuffer> | null = null;
   if (origin === "dynamic") {
     if (policy.registrationMode === "console_only") return forbidden("Dynamic registration is disabled for this service; clients are registered by an administrator");
-    if (policy.registrationMode === "initial_access_token" || input.initialAccessToken) {
-      if (!input.initialAccessToken) return invalidToken(false);
+    if (policy.registrationMode === "initial_access_token" || initialAccessToken) {
+      if (!initialAccessToken) return invalidToken(false);
       const slowDown = await throttled("initial_access_token", caller);
       if (slowDown) return slowDown;
-      iatHash = hashToken(input.initialAccessToken);
+      iatHash = hashToken(initialAccessToken);
       if (!(await store.initialAccessTokenUsable(serviceId, iatHash))) {
         await countFailure("initial_access_token", serviceId, caller);
         return initialAccessTokenRefused();
       }
     }
   }
-  if (!isObject(input.document)) return invalid([{ path: [], code: "invalid_client_metadata", message: "metadata must be a JSON object" }]);
-  const document = Object.fromEntries(Object.entries(input.document).filter(([k]) => !(credentialMembers as readonly string[]).includes(k))); // a supplied secret is ignored
-  const validated = await validate(document, policy);
+  const notObject = requireMetadataObject(input.document);
+  if (notObject) return notObject;
+  // A supplied secret (or any other credential member) is ignored: the service issues them.
+  const document = Object.fromEntries(Object.entries(input.document as Record<string, unknown>).filter(([k]) => !(credentialMembers as readonly string[]).includes(k)));
+  const validated = await validateMetadata(document, policy);
   if (!validated.ok) return validated;
   const metadata = validated.value;
 
@@ -260,11 +352,11 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
   };
   const limited = policy.maxClients !== null || (policy.blockDuplicateSoftwareId && !!metadata.software_id);
   const created = await store.withRegistrationLimits(serviceId, limited, async (tx) => {
-    if (policy.maxClients !== null && (await store.countActiveClients(serviceId, tx)) >= policy.maxClients)
-      return forbidden(`This service accepts at most ${policy.maxClients} clients`);
-    if (policy.blockDuplicateSoftwareId && metadata.software_id && (await store.softwareIdTaken(serviceId, metadata.software_id, tx)))
-      return invalid([{ path: ["software_id"], code: "invalid_client_metadata", message: `software_id "${metadata.software_id}" is already registered` }]);
-    return store.insertRegistration(registration, tx);
+    const refusal = await firstRefusal(
+      () => keepWithinClientLimit(tx, serviceId, policy),
+      () => keepSoftwareIdUnique(tx, serviceId, policy, metadata.software_id),
+    );
+    return refusal ?? store.insertRegistration(registration, tx);
   });
   if (!created) return initialAccessTokenRefused(); // the initial access token was used up meanwhile
   if (!("createdAt" in created)) return created; // a limit of the service
@@ -288,18 +380,23 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
 
 // ---- read ---------------------------------------------------------------------------------------------
 
-/** RFC 7592 §2.1: the client's current configuration, for the holder of its registration access token. */
+/**
+ * RFC 7592 §2.1: the client's current configuration. The steps: not throttled → the client's registration
+ * access token → self-management allowed.
+ */
 export async function read(serviceId: string, input: { clientId: string; registrationAccessToken: string | null | undefined }, caller: Caller): Promise<Outcome<ClientInformation>> {
+  const token = presentedToken(input.registrationAccessToken);
   const slowDown = await throttled("registration_token", caller);
   if (slowDown) return slowDown;
   const row = await store.findClient(serviceId, input.clientId);
-  if (!row || row.deletedAt || !input.registrationAccessToken || !tokenMatches(input.registrationAccessToken, row.registrationAccessTokenHash)) {
-    await authenticate(serviceId, input.clientId, input.registrationAccessToken, caller); // audits, revokes a stolen token
-    if (input.registrationAccessToken) await countFailure("registration_token", serviceId, caller);
-    return invalidToken(!!input.registrationAccessToken);
+  if (!row || !holdsRegistrationAccessToken(row, token)) {
+    // A refusal writes audit events (and may revoke a leaked token): in a transaction of its own.
+    const refused = await store.withTransaction((tx) => requireRegistrationAccessToken(tx, serviceId, input.clientId, row, token, caller));
+    return countTokenFailure(refused ?? invalidToken(!!token), token, serviceId, caller);
   }
-  if (!row.selfManaged && caller.interface !== "console") return forbidden("This client may not manage its own registration");
-  return { ok: true, value: information(row, row.metadata as ClientMetadata, storedSecret(row), input.registrationAccessToken, false, row.version) };
+  const refusal = requireSelfManagement(row, caller);
+  if (refusal) return refusal;
+  return { ok: true, value: information(row, row.metadata as ClientMetadata, storedSecret(row), token, false, row.version) };
 }
 
 // ---- update -------------------------------------------------------------------------------------------
@@ -312,9 +409,6 @@ export type UpdateInput = {
   /** The version an administrator's edit started from; a newer current version is a conflict (console). */
   expectedVersion?: number;
 };
-
-/** Members of an update request that only the service sets (RFC 7592 §2.2). */
-const forbiddenInUpdate = ["registration_access_token", "registration_client_uri", "client_secret_expires_at", "client_id_issued_at"] as const;
 
 /** RFC 7592 §2.2: replaces the client's metadata; omitted or null members are removed. */
 export async function update(serviceId: string, input: UpdateInput, caller: Caller): Promise<Outcome<ClientInformation>> {
@@ -331,144 +425,116 @@ export async function revert(
   if (!row || row.deletedAt) return notFound();
   const target = await store.findRevision(row.id, input.toVersion);
   if (!target || target.kind === "deleted") return invalidRequest("version", `must name an earlier revision of this client (${input.toVersion} is not one)`);
-  const document = { ...(target.metadata as Record<string, unknown>), client_id: row.clientId };
+  const document = Object.assign({}, target.metadata as Record<string, unknown>, { client_id: row.clientId });
   return writeMetadata(serviceId, { clientId: input.clientId, registrationAccessToken: input.registrationAccessToken, document, expectedVersion: input.expectedVersion }, caller, "reverted", input.toVersion);
 }
 
+/**
+ * An update or a revert. The steps, with the client row locked once: not throttled → not a stale edit
+ * (console) → the client's registration access token → self-management allowed → a metadata object → no
+ * service-owned members → valid metadata → unique software_id → persist with a revision and an audit event.
+ */
 async function writeMetadata(serviceId: string, input: UpdateInput, caller: Caller, kind: "updated" | "reverted", revertedTo?: number): Promise<Outcome<ClientInformation>> {
   const { policy } = await serviceOrThrow(serviceId);
-  const token = input.registrationAccessToken;
+  const token = presentedToken(input.registrationAccessToken);
   const slowDown = await throttled("registration_token", caller);
   if (slowDown) return slowDown;
-  const outcome = await store.withTransaction(async (tx): Promise<Outcome<ClientInformation> | "unauthorized"> => {
-    // An administrator's edit from a stale version is a conflict, reported before the token (which the newer save may have rotated).
-    if (input.expectedVersion !== undefined) {
-      const current = await store.lockClient(tx, serviceId, input.clientId);
-      if (!current || current.deletedAt) return notFound();
-      if (current.version !== input.expectedVersion) return conflict(tx, current, input.expectedVersion);
-    }
-    const check = await checkRegistrationAccessToken(tx, serviceId, input.clientId, token, caller);
-    if (!check.ok) return "unauthorized";
-    const row = check.row;
-    if (!row.selfManaged && caller.interface !== "console") return forbidden("This client may not manage its own registration");
-
-    if (!isObject(input.document)) return invalid([{ path: [], code: "invalid_client_metadata", message: "metadata must be a JSON object" }]);
-    const document = input.document;
-    const requestIssues: MetadataIssue[] = [];
-    const refuse = (member: string, message: string) => requestIssues.push({ path: [member], code: "invalid_request", message: `${member} ${message}` });
-    for (const member of forbiddenInUpdate) if (member in document) refuse(member, "must not be sent in an update request (RFC 7592 §2.2)");
-    if (document.client_id === undefined || document.client_id === null) refuse("client_id", "is required in an update request and must equal the current client_id");
-    else if (document.client_id !== row.clientId) refuse("client_id", "must equal the current client_id");
-    const currentSecret = storedSecret(row);
-    if (document.client_secret !== undefined && document.client_secret !== null && (typeof document.client_secret !== "string" || !currentSecret || !secretsEqual(document.client_secret, currentSecret)))
-      refuse("client_secret", "must equal the current client_secret when it is sent");
-    if (requestIssues.length) return invalid(requestIssues);
-
+  const outcome = await store.withTransaction(async (tx): Promise<Outcome<ClientInformation>> => {
+    const row = await store.lockClient(tx, serviceId, input.clientId);
+    let currentSecret: string | null = null;
+    const refusal = await firstRefusal(
+      () => refuseStaleEdit(tx, row, input.expectedVersion, token),
+      () => requireRegistrationAccessToken(tx, serviceId, input.clientId, row, token, caller),
+      () => requireSelfManagement(row!, caller),
+      () => requireMetadataObject(input.document),
+      () => refuseServiceOwnedMembers(input.document as Record<string, unknown>, row!, (currentSecret = storedSecret(row!))),
+    );
+    if (refusal) return refusal;
+    const client = row!;
+    const document = input.document as Record<string, unknown>;
+    const before = client.metadata as ClientMetadata;
     const metadataDocument = Object.fromEntries(Object.entries(document).filter(([k]) => k !== "client_id" && k !== "client_secret"));
-    const before = row.metadata as ClientMetadata;
-    const validated = await validate(metadataDocument, policy, before.software_statement);
+    const validated = await validateMetadata(metadataDocument, policy, before.software_statement);
     if (!validated.ok) return validated;
     const metadata = validated.value;
-    if (policy.blockDuplicateSoftwareId && metadata.software_id && metadata.software_id !== before.software_id) {
+    if (metadata.software_id !== before.software_id && policy.blockDuplicateSoftwareId && metadata.software_id) {
       await store.lockRegistrationLimits(tx, serviceId);
-      if (await store.softwareIdTaken(serviceId, metadata.software_id, tx))
-        return invalid([{ path: ["software_id"], code: "invalid_client_metadata", message: `software_id "${metadata.software_id}" is already registered` }]);
+      const duplicate = await keepSoftwareIdUnique(tx, serviceId, policy, metadata.software_id);
+      if (duplicate) return duplicate;
     }
-    const changeSet = diffMetadata(before, metadata);
-
-    const clientSecret = needsClientSecret(metadata) ? (currentSecret ?? newClientSecret()) : null;
-    const secretCreated = !!clientSecret && !currentSecret;
-    const rotate = policy.rotateRegistrationAccessTokenOnUpdate;
-    const newRegistrationAccessToken = rotate ? newToken() : token!;
-    const version = row.version + 1;
-    const updated = await tx.client.update({
-      where: { id: row.id },
-      data: {
-        metadata: metadata as Prisma.InputJsonValue,
-        ...store.listingColumns(row.clientId, metadata),
-        secretCiphertext: clientSecret ? (secretCreated ? encryptSecret(clientSecret, config().encryptionKey, secretAad(serviceId, row.clientId)) : row.secretCiphertext) : null,
-        secretExpiresAt: clientSecret ? (secretCreated ? secretExpiry(policy) : row.secretExpiresAt) : 0,
-        ...(rotate && { registrationAccessTokenHash: hashToken(newRegistrationAccessToken) }),
-        version,
-        updatedAt: new Date(),
-      },
-    });
-    await store.insertRevision(tx, { clientRef: row.id, version, kind, metadata, changeSet, actor: caller.actor, interface: caller.interface, requestId: caller.requestId ?? null });
-    await store.recordAudit(tx, {
-      serviceId,
-      actor: caller.actor,
-      action: kind === "reverted" ? "client.reverted" : "client.updated",
-      clientId: row.clientId,
-      outcome: "success",
-      interface: caller.interface,
-      ip: caller.ip,
-      requestId: caller.requestId,
-      details: { version, changed: changeSet.map((c) => c.path.join(".")), ...(revertedTo && { revertedTo }), ...(rotate && { registrationAccessTokenRotated: true }), ...(secretCreated && { clientSecretCreated: true }), ...(!clientSecret && currentSecret && { clientSecretRemoved: true }) },
-    });
-    return { ok: true, value: information(updated, metadata, clientSecret, newRegistrationAccessToken, rotate, version) };
+    return persistMetadata(tx, { serviceId, row: client, before, metadata, currentSecret, token: token!, policy, kind, revertedTo }, caller);
   });
-  if (outcome === "unauthorized") {
-    if (token) await countFailure("registration_token", serviceId, caller);
-    return invalidToken(!!token);
-  }
-  return outcome;
+  return countTokenFailure(outcome, token, serviceId, caller);
 }
 
-async function conflict(tx: store.Tx, current: Client, baseVersion: number): Promise<Outcome<never>> {
-  const since = await store.revisionsSince(tx, current.id, baseVersion);
-  return {
-    ok: false,
-    failure: {
-      status: 409,
-      error: "conflict",
-      description: `This client was changed since version ${baseVersion} (it is now at version ${current.version})`,
-      issues: [],
-      conflict: {
-        baseVersion,
-        currentVersion: current.version,
-        currentMetadata: current.metadata as ClientMetadata,
-        since: since.map((r) => ({ version: r.version, kind: r.kind, actor: r.actor, interface: r.interface, at: r.createdAt, changeSet: r.changeSet as unknown as Change[] })),
-      },
-    },
-  };
+/** Writes new metadata: the secret it needs (kept, created or removed), the token rotation of the policy, a revision and an audit event. */
+async function persistMetadata(
+  tx: store.Tx,
+  w: { serviceId: string; row: Client; before: ClientMetadata; metadata: ClientMetadata; currentSecret: string | null; token: string; policy: ServicePolicy; kind: "updated" | "reverted"; revertedTo?: number },
+  caller: Caller,
+): Promise<Outcome<ClientInformation>> {
+  const { serviceId, row, metadata, currentSecret, policy } = w;
+  const changeSet = diffMetadata(w.before, metadata);
+  const clientSecret = needsClientSecret(metadata) ? (currentSecret ?? newClientSecret()) : null;
+  const secretCreated = !!clientSecret && !currentSecret;
+  const rotate = rotatesRegistrationAccessToken(policy);
+  const registrationAccessToken = rotate ? newToken() : w.token;
+  const version = row.version + 1;
+  const data: Prisma.ClientUpdateInput = Object.assign({ metadata: metadata as Prisma.InputJsonValue }, store.listingColumns(row.clientId, metadata), {
+    secretCiphertext: clientSecret ? (secretCreated ? encryptSecret(clientSecret, config().encryptionKey, secretAad(serviceId, row.clientId)) : row.secretCiphertext) : null,
+    secretExpiresAt: clientSecret ? (secretCreated ? secretExpiry(policy) : row.secretExpiresAt) : 0,
+    version,
+    updatedAt: new Date(),
+  });
+  if (rotate) data.registrationAccessTokenHash = hashToken(registrationAccessToken);
+  const updated = await tx.client.update({ where: { id: row.id }, data });
+  await store.insertRevision(tx, caller, { clientRef: row.id, version, kind: w.kind, metadata, changeSet });
+  const details: Record<string, unknown> = { version, changed: changeSet.map((c) => c.path.join(".")) };
+  if (w.revertedTo) details.revertedTo = w.revertedTo;
+  if (rotate) details.registrationAccessTokenRotated = true;
+  if (secretCreated) details.clientSecretCreated = true;
+  if (!clientSecret && currentSecret) details.clientSecretRemoved = true;
+  await store.recordAudit(tx, caller, { serviceId, action: w.kind === "reverted" ? "client.reverted" : "client.updated", clientId: row.clientId, outcome: "success", details });
+  return { ok: true, value: information(updated, metadata, clientSecret, registrationAccessToken, rotate, version) };
 }
 
 // ---- delete -------------------------------------------------------------------------------------------
 
-/** How a delete or re-issue is authorized: the client's own token (RFC 7592), or an administrator (console). */
+/** How a delete is authorized: the client's own token (RFC 7592), or an administrator (console). */
 export type Authorization = { registrationAccessToken: string | null | undefined } | { administrator: true };
 
-/** RFC 7592 §2.3: the client, its secret and its registration access token stop working at once. History is kept. */
+/**
+ * RFC 7592 §2.3: the client, its secret and its registration access token stop working at once; its history
+ * is kept. The steps, with the client row locked: the client's registration access token (or an administrator
+ * and a live client) → self-management allowed → persist the deletion with a revision and an audit event.
+ */
 export async function remove(serviceId: string, input: { clientId: string } & Authorization, caller: Caller): Promise<Outcome<{ clientId: string; version: number }>> {
-  if (!("administrator" in input)) {
+  const administrator = "administrator" in input;
+  const token = administrator ? null : presentedToken(input.registrationAccessToken);
+  if (!administrator) {
     const slowDown = await throttled("registration_token", caller);
     if (slowDown) return slowDown;
   }
-  const outcome = await store.withTransaction(async (tx): Promise<Outcome<{ clientId: string; version: number }> | "unauthorized"> => {
-    let row: Client;
-    if ("administrator" in input) {
-      const found = await store.lockClient(tx, serviceId, input.clientId);
-      if (!found || found.deletedAt) return notFound();
-      row = found;
-    } else {
-      const check = await checkRegistrationAccessToken(tx, serviceId, input.clientId, input.registrationAccessToken, caller);
-      if (!check.ok) return "unauthorized";
-      row = check.row;
-      if (!row.selfManaged) return forbidden("This client may not manage its own registration");
-    }
-    const version = row.version + 1;
-    await tx.client.update({ where: { id: row.id }, data: { deletedAt: new Date(), secretCiphertext: null, registrationAccessTokenHash: null, version, updatedAt: new Date() } });
-    const metadata = row.metadata as ClientMetadata;
-    await store.insertRevision(tx, { clientRef: row.id, version, kind: "deleted", metadata, changeSet: diffMetadata(metadata, {}), actor: caller.actor, interface: caller.interface, requestId: caller.requestId ?? null });
-    await store.recordAudit(tx, { serviceId, actor: caller.actor, action: "client.deleted", clientId: row.clientId, outcome: "success", interface: caller.interface, ip: caller.ip, requestId: caller.requestId, details: { version } });
-    return { ok: true, value: { clientId: row.clientId, version } };
+  const outcome = await store.withTransaction(async (tx): Promise<Outcome<{ clientId: string; version: number }>> => {
+    const row = await store.lockClient(tx, serviceId, input.clientId);
+    const refusal = administrator
+      ? !row || row.deletedAt
+        ? notFound()
+        : null
+      : await firstRefusal(
+          () => requireRegistrationAccessToken(tx, serviceId, input.clientId, row, token, caller),
+          () => requireSelfManagement(row!, caller),
+        );
+    if (refusal) return refusal;
+    const client = row!;
+    const version = client.version + 1;
+    await tx.client.update({ where: { id: client.id }, data: { deletedAt: new Date(), secretCiphertext: null, registrationAccessTokenHash: null, version, updatedAt: new Date() } });
+    const metadata = client.metadata as ClientMetadata;
+    await store.insertRevision(tx, caller, { clientRef: client.id, version, kind: "deleted", metadata, changeSet: diffMetadata(metadata, {}) });
+    await store.recordAudit(tx, caller, { serviceId, action: "client.deleted", clientId: client.clientId, outcome: "success", details: { version } });
+    return { ok: true, value: { clientId: client.clientId, version } };
   });
-  if (outcome === "unauthorized") {
-    const presented = "registrationAccessToken" in input && !!input.registrationAccessToken;
-    if (presented) await countFailure("registration_token", serviceId, caller);
-    return invalidToken(presented);
-  }
-  return outcome;
+  return countTokenFailure(outcome, token, serviceId, caller);
 }
 
 // ---- registration access token re-issue ---------------------------------------------------------------
@@ -481,8 +547,8 @@ export async function reissueRegistrationAccessToken(serviceId: string, input: {
     const registrationAccessToken = newToken();
     const version = row.version + 1;
     await tx.client.update({ where: { id: row.id }, data: { registrationAccessTokenHash: hashToken(registrationAccessToken), version, updatedAt: new Date() } });
-    await store.insertRevision(tx, { clientRef: row.id, version, kind: "token_reissued", metadata: row.metadata as ClientMetadata, changeSet: [], actor: caller.actor, interface: caller.interface, requestId: caller.requestId ?? null });
-    await store.recordAudit(tx, { serviceId, actor: caller.actor, action: "registration_token.reissued", clientId: row.clientId, outcome: "success", interface: caller.interface, ip: caller.ip, requestId: caller.requestId, details: { version } });
+    await store.insertRevision(tx, caller, { clientRef: row.id, version, kind: "token_reissued", metadata: row.metadata as ClientMetadata, changeSet: [] });
+    await store.recordAudit(tx, caller, { serviceId, action: "registration_token.reissued", clientId: row.clientId, outcome: "success", details: { version } });
     return { ok: true, value: { registrationAccessToken, version } };
   });
 }

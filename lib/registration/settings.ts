@@ -1,10 +1,10 @@
 import { diffMetadata, type Change } from "./diff";
 import { hashToken, newToken } from "./credentials";
 import { NewInitialAccessTokenSchema, ServicePolicySchema, type ServicePolicy } from "./policy";
-import type { Caller } from "./service";
+import type { Caller } from "./caller";
 import * as store from "./store";
 
-// A service's settings (SPEC.md §5): its policy and its initial access tokens. The console's Settings page
+// A service's settings: its policy and its initial access tokens (RFC 7591 §3). The console's Settings page
 // calls these; each change is saved together with its audit event.
 
 /** A problem with a submitted setting: the path of the member and what is wrong with it. */
@@ -35,14 +35,10 @@ export async function updatePolicy(serviceId: string, input: unknown, caller: Ca
   if (changes.length === 0) return { ok: true, value: { policy, changes } };
   await store.withTransaction(async (tx) => {
     await store.savePolicy(serviceId, policy, tx);
-    await store.recordAudit(tx, {
+    await store.recordAudit(tx, caller, {
       serviceId,
-      actor: caller.actor,
       action: "service.policy_updated",
       outcome: "success",
-      interface: caller.interface,
-      ip: caller.ip,
-      requestId: caller.requestId,
       details: { changed: changes.map((c) => c.path.join(".")) },
     });
   });
@@ -61,14 +57,10 @@ export async function createInitialAccessToken(serviceId: string, input: unknown
   const expiresAt = expiresInDays === null ? null : new Date(Date.now() + expiresInDays * 86_400_000);
   const row = await store.withTransaction(async (tx) => {
     const created = await store.insertInitialAccessToken(tx, { serviceId, tokenHash: hashToken(token), hint: token.slice(-4), description, expiresAt, usesLeft: uses, createdBy: caller.actor });
-    await store.recordAudit(tx, {
+    await store.recordAudit(tx, caller, {
       serviceId,
-      actor: caller.actor,
       action: "initial_access_token.created",
       outcome: "success",
-      interface: caller.interface,
-      ip: caller.ip,
-      requestId: caller.requestId,
       details: { id: created.id, hint: created.hint, expiresAt: expiresAt?.toISOString() ?? null, uses },
     });
     return created;
@@ -82,14 +74,10 @@ export async function revokeInitialAccessToken(serviceId: string, id: string, ca
   return store.withTransaction(async (tx) => {
     const revoked = await store.revokeInitialAccessToken(tx, serviceId, id);
     if (!revoked) return { ok: false, status: 404, issues: [{ path: ["id"], message: "No such active initial access token" }] };
-    await store.recordAudit(tx, {
+    await store.recordAudit(tx, caller, {
       serviceId,
-      actor: caller.actor,
       action: "initial_access_token.revoked",
       outcome: "success",
-      interface: caller.interface,
-      ip: caller.ip,
-      requestId: caller.requestId,
       details: { id, hint: revoked.hint },
     });
     return { ok: true, value: { id } };

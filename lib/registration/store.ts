@@ -1,12 +1,14 @@
-import type { Prisma } from "@/generated/prisma/client";
-import type { Client, Interface } from "@/generated/prisma/client";
+import type { Client, Interface, Prisma } from "@/generated/prisma/client";
 import { recordAuditEvent, type AuditEventInput } from "@/lib/audit";
 import type pg from "pg";
+import { v7 as uuidv7 } from "uuid";
 import { db, pool } from "@/lib/db";
+import type { Caller } from "./caller";
 import type { Change } from "./diff";
-import { newRowId } from "./random";
+import { clientName } from "./members";
 import type { ClientMetadata } from "./metadata";
 import { readPolicy, type ServicePolicy } from "./policy";
+import type { RevisionKind } from "./vocabulary";
 
 // Persistence of registrations: the only module of the core that speaks SQL. Each write of the service
 // layer happens in one transaction (or one statement) together with its revision and audit event.
@@ -61,13 +63,13 @@ export async function savePolicy(serviceId: string, policy: ServicePolicy, tx: T
 export function listingColumns(clientId: string, m: ClientMetadata) {
   const localizedNames: string[] = [];
   for (const key of Object.keys(m)) if (key.startsWith("client_name#")) localizedNames.push(String(m[key as keyof ClientMetadata]));
-  const clientName = m.client_name ?? localizedNames[0] ?? null;
-  const searchText = [clientName, ...localizedNames, clientId, ...(m.redirect_uris ?? []), ...(m.contacts ?? []), m.software_id]
+  const name = clientName(m);
+  const searchText = [name, ...localizedNames, clientId, ...(m.redirect_uris ?? []), ...(m.contacts ?? []), m.software_id]
     .filter(Boolean)
     .join(" ")
     .toLowerCase();
   return {
-    clientName,
+    clientName: name,
     applicationType: m.application_type,
     tokenEndpointAuthMethod: m.token_endpoint_auth_method,
     grantTypes: m.grant_types,
@@ -112,8 +114,8 @@ type Created = { createdAt: Date; number: number };
 function registrationRow(r: NewRegistration) {
   const c = listingColumns(r.clientId, r.metadata);
   return {
-    id: newRowId(),
-    revision_id: newRowId(),
+    id: uuidv7(),
+    revision_id: uuidv7(),
     service_id: r.serviceId,
     client_id: r.clientId,
     metadata: r.metadata,
@@ -251,13 +253,23 @@ class RegistrationBatcher {
 
 const registrationBatcher = new RegistrationBatcher();
 
+/**
+ * An initial access token's state (RFC 7591 §3), as SQL over its row: the one definition of whether a token
+ * can still be used, for the registration that spends it and for the Settings page that lists it.
+ */
+export const initialAccessTokenStateSql = `CASE WHEN revoked_at IS NOT NULL THEN 'revoked'
+  WHEN expires_at IS NOT NULL AND expires_at <= now() THEN 'expired'
+  WHEN uses_left IS NOT NULL AND uses_left <= 0 THEN 'used_up'
+  ELSE 'active' END`;
+
+export type InitialAccessTokenState = "active" | "expired" | "used_up" | "revoked";
+
 /** Spends one use of the initial access token, then writes the rows; null (and nothing written) when it is used up. */
 async function insertInTransaction(r: NewRegistration, query: Query): Promise<Created | null> {
   if (r.initialAccessTokenHash) {
     const used = await query(
       `UPDATE initial_access_token SET use_count = use_count + 1, uses_left = uses_left - 1
-        WHERE token_hash = $1 AND service_id = $2 AND revoked_at IS NULL
-          AND (expires_at IS NULL OR expires_at > now()) AND (uses_left IS NULL OR uses_left > 0)
+        WHERE token_hash = $1 AND service_id = $2 AND (${initialAccessTokenStateSql}) = 'active'
         RETURNING id`,
       [Buffer.from(r.initialAccessTokenHash), r.serviceId],
     );
@@ -284,11 +296,32 @@ async function insertWithInitialAccessToken(r: NewRegistration): Promise<Created
 
 /** Whether an initial access token is currently usable (checked before validation, so a bad one is a 401). */
 export async function initialAccessTokenUsable(serviceId: string, tokenHash: Uint8Array<ArrayBuffer>): Promise<boolean> {
-  const rows = await db().$queryRaw<{ ok: number }[]>`
-    SELECT 1 AS ok FROM initial_access_token
-     WHERE token_hash = ${tokenHash} AND service_id = ${serviceId} AND revoked_at IS NULL
-       AND (expires_at IS NULL OR expires_at > now()) AND (uses_left IS NULL OR uses_left > 0)`;
+  const { rows } = await pool().query({
+    name: "initial-access-token-usable",
+    text: `SELECT 1 FROM initial_access_token WHERE token_hash = $1 AND service_id = $2 AND (${initialAccessTokenStateSql}) = 'active'`,
+    values: [Buffer.from(tokenHash), serviceId],
+  });
   return rows.length > 0;
+}
+
+/** The service's initial access tokens with their state, newest first (never the tokens: only their hints). */
+export async function listInitialAccessTokens(serviceId: string, limit: number) {
+  const { rows } = await pool().query<{
+    id: string;
+    hint: string;
+    description: string;
+    expires_at: Date | null;
+    uses_left: number | null;
+    use_count: number;
+    created_by: string;
+    created_at: Date;
+    state: InitialAccessTokenState;
+  }>({
+    text: `SELECT id, hint, description, expires_at, uses_left, use_count, created_by, created_at, ${initialAccessTokenStateSql} AS state
+             FROM initial_access_token WHERE service_id = $1 ORDER BY created_at DESC LIMIT $2`,
+    values: [serviceId, limit],
+  });
+  return rows;
 }
 
 export async function countActiveClients(serviceId: string, tx: Tx | null = null): Promise<number> {
@@ -330,7 +363,7 @@ export async function findClient(serviceId: string, clientId: string): Promise<C
 }
 
 /**
- * A registration access token presented for another client is revoked (SPEC.md §4); returns that client's id.
+ * A registration access token presented for another client is revoked (RFC 7592 §1: a registration access token belongs to one client); returns that client's id.
  * Runs in the caller's transaction: with its audit event, and without a second pool connection per check.
  */
 export async function revokeTokenHeldByOtherClient(tx: Tx, serviceId: string, tokenHash: Uint8Array<ArrayBuffer>, presentedFor: string): Promise<string | null> {
@@ -341,23 +374,28 @@ export async function revokeTokenHeldByOtherClient(tx: Tx, serviceId: string, to
   return rows[0]?.client_id ?? null;
 }
 
-/** Writes an audit event in the caller's transaction (or on its own when there is none). */
-export function recordAudit(tx: Tx | null, event: Omit<AuditEventInput, "details"> & { details?: Record<string, unknown> }) {
-  return recordAuditEvent(tx ?? db(), { ...event, details: event.details as Prisma.InputJsonObject | undefined });
+/** What an audit event records beyond its caller. */
+export type AuditFacts = Pick<AuditEventInput, "action" | "outcome" | "serviceId" | "clientId"> & { details?: Record<string, unknown> };
+
+/** Writes an audit event of `caller` (who, through which interface, from where, which request) in the transaction of the change it records, or on its own. */
+export function recordAudit(tx: Tx | null, caller: Caller, facts: AuditFacts) {
+  return recordAuditEvent(tx ?? db(), {
+    action: facts.action,
+    outcome: facts.outcome,
+    serviceId: facts.serviceId,
+    clientId: facts.clientId,
+    actor: caller.actor,
+    interface: caller.interface,
+    ip: caller.ip,
+    requestId: caller.requestId,
+    details: facts.details as Prisma.InputJsonObject | undefined,
+  });
 }
 
-export type RevisionInput = {
-  clientRef: string;
-  version: number;
-  kind: "created" | "updated" | "reverted" | "token_reissued" | "deleted";
-  metadata: ClientMetadata;
-  changeSet: Change[];
-  actor: string;
-  interface: Interface;
-  requestId: string | null;
-};
+export type RevisionInput = { clientRef: string; version: number; kind: RevisionKind; metadata: ClientMetadata; changeSet: Change[] };
 
-export async function insertRevision(tx: Tx, r: RevisionInput) {
+/** Writes a revision of `caller` in the transaction of the change it records. */
+export async function insertRevision(tx: Tx, caller: Caller, r: RevisionInput) {
   await tx.clientRevision.create({
     data: {
       clientRef: r.clientRef,
@@ -365,9 +403,9 @@ export async function insertRevision(tx: Tx, r: RevisionInput) {
       kind: r.kind,
       metadata: r.metadata as Prisma.InputJsonValue,
       changeSet: r.changeSet as unknown as Prisma.InputJsonValue,
-      actor: r.actor,
-      interface: r.interface,
-      requestId: r.requestId,
+      actor: caller.actor,
+      interface: caller.interface,
+      requestId: caller.requestId ?? null,
     },
   });
 }

@@ -1,8 +1,8 @@
-import { db } from "@/lib/db";
+import * as store from "@/lib/registration/store";
 
 // What the Settings page reads. Writes go through lib/registration/settings.ts.
 
-export type InitialAccessTokenStatus = "active" | "expired" | "used_up" | "revoked";
+export type InitialAccessTokenStatus = store.InitialAccessTokenState;
 
 export type InitialAccessTokenSummary = {
   id: string;
@@ -12,23 +12,24 @@ export type InitialAccessTokenSummary = {
   expiresAt: Date | null;
   usesLeft: number | null;
   useCount: number;
+  /** Whether a registration can still use it, by the same rule the registration applies. */
   status: InitialAccessTokenStatus;
   createdBy: string;
   createdAt: Date;
 };
 
 /** The service's initial access tokens, newest first. */
-export async function listInitialAccessTokens(serviceId: string, now = new Date()): Promise<InitialAccessTokenSummary[]> {
-  const rows = await db().initialAccessToken.findMany({ where: { serviceId }, orderBy: { createdAt: "desc" }, take: 200 });
+export async function listInitialAccessTokens(serviceId: string): Promise<InitialAccessTokenSummary[]> {
+  const rows = await store.listInitialAccessTokens(serviceId, 200);
   return rows.map((row) => ({
     id: row.id,
     hint: row.hint,
     description: row.description,
-    expiresAt: row.expiresAt,
-    usesLeft: row.usesLeft,
-    useCount: row.useCount,
-    createdBy: row.createdBy,
-    createdAt: row.createdAt,
-    status: row.revokedAt ? "revoked" : row.expiresAt && row.expiresAt <= now ? "expired" : row.usesLeft !== null && row.usesLeft <= 0 ? "used_up" : "active",
+    expiresAt: row.expires_at,
+    usesLeft: row.uses_left,
+    useCount: row.use_count,
+    status: row.state,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
   }));
 }
