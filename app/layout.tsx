@@ -11,7 +11,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  // The CSP nonce of this request (lib/http/page-headers.ts); reading it also renders every page per request, as nonces need.
+  // The CSP nonce of this request (lib/launcher/page-headers.ts); reading it also renders every page per request, as nonces need.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>

@@ -62,13 +62,8 @@ async function main() {
   const { default: next } = await import("next");
   const app = next({ dev, dir: process.cwd(), hostname: config.hostname, port: config.port });
   await app.prepare();
-  const { createRequestListener } = await import("@/lib/http/router");
-  const { pinClientAddress } = await import("@/lib/http/client-address");
-  const listener = createRequestListener(app.getRequestHandler());
-  const server = http.createServer((req, res) => {
-    pinClientAddress(req);
-    return listener(req, res);
-  });
+  const { createRequestListener } = await import("@/lib/launcher/listener");
+  const server = http.createServer(createRequestListener(app.getRequestHandler()));
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>

@@ -3,11 +3,12 @@ import { describe, expect, it } from "vitest";
 import { recordAuditEvent } from "@/lib/audit";
 import { auth } from "@/lib/auth/auth";
 import { db } from "@/lib/db";
+import { clientAddressHeader } from "@/lib/launcher/client-address";
 import { seedAdministrator } from "./support/administrators";
 
 const issuer = process.env.REGISTRAR_ISSUER!;
-// The header better-auth takes the client address from (a trusted proxy's, in production).
-const addressHeader = process.env.TRUSTED_IP_HEADER ?? "x-registrar-client-ip";
+// The header better-auth takes the client address from: the one the launcher pins on every request.
+const addressHeader = clientAddressHeader;
 
 /** POST /api/auth/sign-in/email exactly as a browser would, through better-auth's HTTP handler. */
 function signInRequest(email: string, password: string, ip: string) {

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestPathHeader } from "@/lib/auth/return-path";
-import { createRequestListener } from "@/lib/http/router";
+import { createRequestListener } from "@/lib/launcher/listener";
 
 // What the launcher's request listener hands Next.js for the console's pages (the CSP nonce, the path being
 // rendered) and what it answers with, over real HTTP. Next.js is played by a handler that reports the request

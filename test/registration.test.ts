@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
 import { decryptSecret, newToken } from "@/lib/registration/credentials";
-import { clientInformationResponse, deletedResponse, errorResponse } from "@/lib/registration/protocol";
+import { clientInformationResponse, deletedResponse, errorResponse } from "@/lib/protocols/registration";
 import { read, register, reissueRegistrationAccessToken, remove, revert, update, type ClientInformation } from "@/lib/registration/service";
 import { appRedirect, issue, machineClient, nativeClient, webClient, type Doc } from "./support/metadata";
 import {

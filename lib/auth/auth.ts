@@ -4,7 +4,7 @@ import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { clientAddressHeader } from "@/lib/http/client-address";
+import { clientAddressHeader } from "@/lib/launcher/client-address";
 import { logger } from "@/lib/logger";
 import { accessControl, roles } from "./permissions";
 import { afterAuthRequest } from "./hooks";
@@ -40,8 +40,8 @@ function createAuth() {
       },
     },
     advanced: {
-      // Only trust the proxy header that the deployment sets; a client can forge x-forwarded-for.
-      ipAddress: { ipAddressHeaders: (process.env.TRUSTED_IP_HEADER ?? clientAddressHeader).split(",") },
+      // The address the launcher decided on (lib/launcher/client-address.ts); a client can forge x-forwarded-for.
+      ipAddress: { ipAddressHeaders: [clientAddressHeader] },
     },
     plugins: [admin({ ac: accessControl, roles, defaultRole: "viewer", adminRoles: ["admin"] }), nextCookies()],
   });

@@ -23,5 +23,5 @@ export function signInPath(path?: string | null): string {
   return path ? `/sign-in?next=${encodeURIComponent(safeReturnPath(path))}` : "/sign-in";
 }
 
-/** Request header, set by the launcher on page requests (lib/http/page-headers.ts), carrying the path and query being rendered. */
+/** Request header, set by the launcher on page requests (lib/launcher/page-headers.ts), carrying the path and query being rendered. */
 export const requestPathHeader = "x-registrar-path";

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { createRequestListener } from "@/lib/http/router";
+import { createRequestListener } from "@/lib/launcher/listener";
 import { hashToken } from "@/lib/registration/credentials";
 import { ServicePolicySchema, type ServicePolicyInput } from "@/lib/registration/policy";
 import { savePolicy } from "@/lib/registration/store";
@@ -16,7 +16,7 @@ export type ProtocolServer = {
 };
 
 /**
- * The process's real HTTP listener (lib/http/router.ts) on a free port, with a default service of its own;
+ * The process's real HTTP listener (lib/launcher/listener.ts) on a free port, with a default service of its own;
  * paths it does not answer get a plain 404 where the app would hand them to Next.js. Call it before anything
  * reads the configuration: it sets the issuer and service id of this test file's process.
  */

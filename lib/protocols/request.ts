@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 
-// Reading machine-facing requests: size-limited bodies, strict UTF-8 and JSON, bearer tokens, the client's
-// address and a request id. Every problem becomes a RequestError with the status and words to answer with.
+// Reading machine-facing requests: size-limited bodies, strict UTF-8 and JSON, bearer tokens and a request id.
+// Every problem becomes a RequestError with the status and words to answer with.
+
+/** What every endpoint knows about the request it answers; the launcher tells it the client's address. */
+export type RequestContext = { req: IncomingMessage; requestId: string; ip: string | null; params: Record<string, string> };
 
 export class RequestError extends Error {
   constructor(
@@ -107,22 +110,15 @@ export function firstRepeatedMember(text: string): string | null {
 }
 
 /**
- * The bearer token of the Authorization header (RFC 6750 §2.1); undefined when there is none. A header of
- * another scheme counts as a presented (and so invalid) credential.
+ * The credential of the Authorization header (RFC 6750 §2.1), as presented: the token of a Bearer header, a
+ * header of another scheme whole (so it counts as a presented, and invalid, credential), undefined without
+ * one. What a blank token means is the core's rule (presentedToken in lib/registration/service.ts).
  */
 export function bearerToken(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization?.trim();
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   return match ? match[1] : header;
-}
-
-/** The client's address: the socket's, or the one header a trusted proxy sets (TRUSTED_IP_HEADER). */
-export function clientAddress(req: IncomingMessage): string | null {
-  const header = process.env.TRUSTED_IP_HEADER?.split(",")[0]?.trim().toLowerCase();
-  const forwarded = header ? req.headers[header] : undefined;
-  const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
-  return value?.split(",")[0]?.trim() || req.socket.remoteAddress || null;
 }
 
 /** The caller's X-Request-Id when it is sane, or a new one. */

@@ -1,24 +1,14 @@
-import type { ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import { logger } from "@/lib/logger";
-import { protocolHeaders, type HttpResponse } from "@/lib/registration/protocol";
 import { RequestError } from "./request";
 
-/** Headers on every machine-facing response. */
-const securityHeaders = {
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "no-referrer",
-  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
-};
+// What a protocol endpoint answers: a status, headers and a body, written to the socket by the launcher
+// (lib/launcher/listener.ts), which adds the security headers every machine-facing response carries.
 
-export function send(res: ServerResponse, response: HttpResponse, extraHeaders: Record<string, string> = {}) {
-  // Object.assign, not `{ ...a, ...b }`: on Node 20's V8 a literal with more than one spread, or one that is
-  // added to afterwards, takes a slow runtime path (several µs here, on every response).
-  const headers: Record<string, string | number> = Object.assign({}, securityHeaders, response.headers, extraHeaders);
-  if (response.body !== null) headers["Content-Length"] = Buffer.byteLength(response.body);
-  res.writeHead(response.status, headers);
-  res.end(response.body ?? undefined);
-}
+export type HttpResponse = { status: number; headers: Record<string, string>; body: string | null };
+
+/** Headers of every RFC 7591 / 7592 answer that carries a body (RFC 7591 §3.2.1: no caching of credentials). */
+export const protocolHeaders = { "Content-Type": "application/json", "Cache-Control": "no-store", Pragma: "no-cache" } as const;
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
   return { status, headers: Object.assign({}, protocolHeaders, headers), body: JSON.stringify(body) };
@@ -41,6 +31,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** How an interface words a failure that happened before the core answered (RFC errors, or Authlete's result codes). */
 export type FailureShape = (status: number, error: string, description: string) => HttpResponse;
 
 /** RFC-style `{error, error_description}` bodies. */

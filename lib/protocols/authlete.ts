@@ -1,13 +1,88 @@
-import type { ClientMetadata } from "./metadata";
-import { clientInformationResponse, deletedResponse, type HttpResponse } from "./protocol";
-import type { ClientInformation, Outcome } from "./service";
+import { z } from "zod";
+import type { ClientMetadata } from "@/lib/registration/metadata";
+import * as registration from "@/lib/registration/service";
+import type { ClientInformation, Outcome } from "@/lib/registration/service";
+import { clientInformationResponse, deletedResponse } from "./registration";
+import { bearerToken, isJsonContentType, parseJsonBody, readBody, RequestError, type RequestContext } from "./request";
+import { errorToResponse, jsonResponse, rfcFailure, type HttpResponse } from "./response";
 
-// The Authlete-compatible client registration API (SPEC.md §1): the same core outcome, shaped as
-// Authlete's ClientRegistrationResponse so that an authorization server written against Authlete can call
-// Registrar unchanged. `responseContent` is exactly the body the RFC endpoint sends for the same request.
+// `POST /api/{serviceId}/client/registration[/get|/update|/delete]`: Authlete's client registration API, so
+// that an authorization server written against Authlete can call Registrar unchanged. The service API key
+// authenticates the authorization server; the body `{ json, token, clientId }` carries the client's request.
+// The answer is Authlete's ClientRegistrationResponse: `responseContent` is exactly the body the RFC endpoint
+// (registration.ts) sends for the same request, and `action` tells the authorization server what to answer.
 //
 // resultCode scheme: R-<area>-<HTTP status of the client's answer><digit>. Area DCR = the client's request was
 // processed (the action says what to answer); area API = the API call itself failed (HTTP-level status).
+// docs/API.md lists every action and result code.
+
+// ---- the requests ---------------------------------------------------------------------------------------
+
+const ApiRequest = z.looseObject({
+  json: z.string({ error: "json must be a string holding the client's JSON request body" }).optional(),
+  // As presented: what a blank token means is the core's rule, the same as at the RFC endpoint.
+  token: z.string({ error: "token must be a string" }).optional(),
+  clientId: z.string({ error: "clientId must be a string" }).optional(),
+  client_id: z.string({ error: "client_id must be a string" }).optional(),
+});
+
+const apiError = (status: number, { code, message }: { code: string; message: string }, detail?: string, headers: Record<string, string> = {}) =>
+  jsonResponse(status, { resultCode: code, resultMessage: `[${code}] ${detail ?? message}` }, headers);
+
+/** The API-level answer for a request that could not be processed (HTTP status, not an action). */
+export const authleteApiFailure = (status: number, _error: string, description: string): HttpResponse => {
+  if (status === 405) return apiError(405, apiResultCodes.methodNotAllowed, description);
+  if (status === 413) return apiError(413, apiResultCodes.tooLarge, description);
+  if (status === 503) return apiError(503, apiResultCodes.unavailable, undefined, { "Retry-After": "5" });
+  if (status >= 500) return apiError(500, apiResultCodes.internal, description);
+  return apiError(400, apiResultCodes.malformed, description);
+};
+
+export async function authleteRegistration(ctx: RequestContext, operation: AuthleteOperation): Promise<HttpResponse> {
+  const caller: registration.Caller = { interface: "authlete_api", actor: `api:${ctx.params.serviceId}`, ip: ctx.ip, requestId: ctx.requestId };
+  const check = await registration.authorizeApiCall(ctx.params.serviceId!, bearerToken(ctx.req), caller);
+  if (!check.ok) {
+    ctx.req.resume();
+    if (check.reason === "unknown_service") return apiError(404, apiResultCodes.unknownService, `No service "${ctx.params.serviceId}"`);
+    if (check.reason === "throttled")
+      return apiError(429, apiResultCodes.throttled, `Too many failed attempts from this address; try again in ${check.retryAfter} seconds`, { "Retry-After": String(check.retryAfter) });
+    return apiError(401, apiResultCodes.unauthorized, undefined, { "WWW-Authenticate": 'Bearer realm="registrar-api"' });
+  }
+  const serviceId = check.serviceId;
+  if (!isJsonContentType(ctx.req)) throw new RequestError(400, "invalid_request", "The API request body must be application/json");
+  const parsed = ApiRequest.safeParse(parseJsonBody(await readBody(ctx.req)));
+  if (!parsed.success) return apiError(400, apiResultCodes.malformed, parsed.error.issues.map((i) => i.message).join("; ") || "The API request must be a JSON object");
+  const body = parsed.data;
+  const clientId = body.clientId ?? body.client_id;
+
+  // The client's own request body, parsed exactly as the RFC endpoint parses it.
+  const clientDocument = (): unknown => parseJsonBody(Buffer.from(body.json ?? "", "utf8"));
+  try {
+    switch (operation) {
+      case "register":
+        return ok(authleteResponse("register", await registration.register(serviceId, { document: clientDocument(), initialAccessToken: body.token }, caller)));
+      case "get":
+        if (!clientId) return apiError(400, apiResultCodes.malformed, "clientId is required");
+        return ok(authleteResponse("get", await registration.read(serviceId, { clientId, registrationAccessToken: body.token }, caller)));
+      case "update": {
+        if (!clientId) return apiError(400, apiResultCodes.malformed, "clientId is required");
+        const document = registration.presentedToken(body.token) ? clientDocument() : {};
+        return ok(authleteResponse("update", await registration.update(serviceId, { clientId, registrationAccessToken: body.token, document }, caller)));
+      }
+      case "delete":
+        if (!clientId) return apiError(400, apiResultCodes.malformed, "clientId is required");
+        return ok(authleteResponse("delete", await registration.remove(serviceId, { clientId, registrationAccessToken: body.token }, caller)));
+    }
+  } catch (error) {
+    // A malformed client request is the client's problem: the action tells the AS to answer it 400.
+    if (error instanceof RequestError) return ok(authleteFailure(errorToResponse(error, ctx.requestId, rfcFailure)));
+    throw error;
+  }
+}
+
+const ok = (body: unknown): HttpResponse => jsonResponse(200, body);
+
+// ---- the answers ----------------------------------------------------------------------------------------
 
 export type AuthleteAction = "CREATED" | "OK" | "UPDATED" | "DELETED" | "BAD_REQUEST" | "UNAUTHORIZED" | "INTERNAL_SERVER_ERROR";
 
@@ -55,20 +130,19 @@ export function authleteResponse(operation: AuthleteOperation, outcome: Outcome<
   if (!outcome.ok) return authleteFailure(rfc);
   const { action, code, message } = successes[operation];
   const value = outcome.value;
-  return {
-    resultCode: code,
-    resultMessage: `[${code}] ${message}`,
-    action,
-    ...(rfc.body !== null && { responseContent: rfc.body }),
-    ...("metadata" in value && { client: authleteClient(value) }),
-  };
+  const response: AuthleteResponse = { resultCode: code, resultMessage: `[${code}] ${message}`, action };
+  if (rfc.body !== null) response.responseContent = rfc.body;
+  if ("metadata" in value) response.client = authleteClient(value);
+  return response;
 }
 
 /** A failed request as the API's answer: the RFC error response as responseContent. */
 export function authleteFailure(rfc: HttpResponse): AuthleteResponse {
   const { action, code } = failureResult(rfc.status);
   const description = rfc.body ? (JSON.parse(rfc.body) as { error_description?: string }).error_description : undefined;
-  return { resultCode: code, resultMessage: `[${code}] ${description ?? "The request failed"}`, action, ...(rfc.body !== null && { responseContent: rfc.body }) };
+  const response: AuthleteResponse = { resultCode: code, resultMessage: `[${code}] ${description ?? "The request failed"}`, action };
+  if (rfc.body !== null) response.responseContent = rfc.body;
+  return response;
 }
 
 // ---- Authlete's Client model --------------------------------------------------------------------------

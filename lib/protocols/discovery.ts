@@ -1,5 +1,18 @@
-import type { ServicePolicy } from "./policy";
-import { jweAlgorithms, jweEncryptions, jwsAlgorithms, subjectTypes } from "./vocabulary";
+import { config } from "@/lib/config";
+import type { ServicePolicy } from "@/lib/registration/policy";
+import { loadService } from "@/lib/registration/store";
+import { jweAlgorithms, jweEncryptions, jwsAlgorithms, subjectTypes } from "@/lib/registration/vocabulary";
+import { jsonResponse, type HttpResponse } from "./response";
+
+// Discovery: `/.well-known/oauth-authorization-server` (RFC 8414) and `/.well-known/openid-configuration`
+// (OpenID Connect Discovery 1.0) describe the default service's registration endpoint and what its policy accepts.
+
+export async function serverMetadata(): Promise<HttpResponse> {
+  const { issuer, serviceId } = config();
+  const service = await loadService(serviceId);
+  if (!service) throw new Error(`The default service ${serviceId} does not exist`);
+  return jsonResponse(200, registrationServerMetadata(issuer, service.policy), { "Cache-Control": "public, max-age=60" });
+}
 
 /**
  * Authorization server metadata about registration (RFC 8414 §2, OpenID Connect Discovery §3): the

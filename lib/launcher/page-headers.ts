@@ -2,20 +2,20 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { requestPathHeader } from "@/lib/auth/return-path";
-import { contentSecurityPolicy, pageSecurityHeaders } from "./security-headers";
+import { baseSecurityHeaders, contentSecurityPolicy, pageSecurityHeaders } from "./security-headers";
 
-// Every console page request, before Next.js sees it: the path for server components (they cannot see the
-// URL; sign-in needs it for `next` — any value a client sends is replaced), a fresh CSP nonce that Next.js
-// puts on its own inline scripts, and the security headers. Done here rather than in a Next.js proxy
-// (middleware), whose per-request machinery cost the clients list about 8 % of its server time (measured
-// against the same build with the proxy, requests alternating).
+// Every request Next.js answers, before Next.js sees it: the security headers, and for a console page the path
+// for server components (they cannot see the URL; sign-in needs it for `next` — any value a client sends is
+// replaced) and a fresh CSP nonce that Next.js puts on its own inline scripts. Done here rather than in a
+// Next.js proxy (middleware), whose per-request machinery costs every page (docs/BENCHMARKS.md).
 
-/** Paths that are not pages: the auth API and health check, assets, the machine-facing protocol paths. */
-const notPages = /^\/(?:api\/|_next\/|register(?:\/|$)|\.well-known\/|favicon\.ico$|demo-logos\/)/;
+/** Paths Next.js serves that are not pages: the auth API and health check, assets. */
+const notPages = /^\/(?:api\/|_next\/|favicon\.ico$|demo-logos\/)/;
 
 export function preparePageRequest(req: IncomingMessage, res: ServerResponse, path: string) {
   if (notPages.test(path)) {
     delete req.headers[requestPathHeader];
+    for (const [name, value] of Object.entries(baseSecurityHeaders)) res.setHeader(name, value);
     return;
   }
   const nonce = Buffer.from(randomUUID()).toString("base64");

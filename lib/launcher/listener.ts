@@ -1,0 +1,34 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { answerProtocolRequest, protocolRoute } from "@/lib/protocols/routes";
+import type { HttpResponse } from "@/lib/protocols/response";
+import { pinClientAddress } from "./client-address";
+import { preparePageRequest } from "./page-headers";
+import { protocolSecurityHeaders } from "./security-headers";
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+/**
+ * The process's HTTP entry point. It decides the client's address, then answers the machine-facing protocol
+ * paths straight from the protocols (lib/protocols/routes.ts), because Next.js's request path costs several
+ * times what the work itself does (docs/BENCHMARKS.md); everything else — the console, its server actions,
+ * /api/auth, /api/health — goes to Next.js with the page concerns prepared.
+ */
+export function createRequestListener(next: Handler): Handler {
+  return async (req, res) => {
+    const ip = pinClientAddress(req);
+    const path = (req.url ?? "/").split("?")[0]!;
+    const route = protocolRoute(path);
+    if (!route) {
+      preparePageRequest(req, res, path);
+      return next(req, res);
+    }
+    send(res, await answerProtocolRequest(req, route, path, ip));
+  };
+}
+
+function send(res: ServerResponse, response: HttpResponse) {
+  const headers: Record<string, string | number> = Object.assign({}, protocolSecurityHeaders, response.headers);
+  if (response.body !== null) headers["Content-Length"] = Buffer.byteLength(response.body);
+  res.writeHead(response.status, headers);
+  res.end(response.body ?? undefined);
+}

@@ -1,0 +1,86 @@
+import type { IncomingMessage } from "node:http";
+import { logger } from "@/lib/logger";
+import { authleteApiFailure, authleteRegistration } from "./authlete";
+import { serverMetadata } from "./discovery";
+import { deleteClient, readClient, registerClient, updateClient } from "./registration";
+import { requestId, type RequestContext } from "./request";
+import { errorToResponse, rfcFailure, type FailureShape, type HttpResponse } from "./response";
+
+// The machine-facing paths and which endpoint answers each method: the one list of protocol paths. The
+// launcher (lib/launcher/listener.ts) sends a request here when protocolRoute finds its path, and hands every
+// other path to Next.js.
+
+type Endpoint = (ctx: RequestContext) => Promise<HttpResponse>;
+export type ProtocolRoute = {
+  pattern: RegExp;
+  methods: Partial<Record<string, Endpoint>>;
+  /** Browser-based clients (single-page apps, MCP clients) register themselves: allow cross-origin calls. */
+  cors: boolean;
+  failure: FailureShape;
+};
+
+const routes: ProtocolRoute[] = [
+  { pattern: /^\/register$/, methods: { POST: registerClient }, cors: true, failure: rfcFailure },
+  { pattern: /^\/register\/(?<clientId>[^/]+)$/, methods: { GET: readClient, PUT: updateClient, DELETE: deleteClient }, cors: true, failure: rfcFailure },
+  { pattern: /^\/\.well-known\/(?:oauth-authorization-server|openid-configuration)$/, methods: { GET: serverMetadata }, cors: true, failure: rfcFailure },
+  ...(["register", "get", "update", "delete"] as const).map((operation) => ({
+    pattern: new RegExp(`^/api/(?<serviceId>[A-Za-z0-9._-]{1,64})/client/registration${operation === "register" ? "" : `/${operation}`}$`),
+    methods: { POST: (ctx: RequestContext) => authleteRegistration(ctx, operation) },
+    cors: false,
+    failure: authleteApiFailure,
+  })),
+];
+
+/** The route answering `path` (without its query), or undefined for a path that is not a protocol's. */
+export function protocolRoute(path: string): ProtocolRoute | undefined {
+  return routes.find((r) => r.pattern.test(path));
+}
+
+const corsHeaders = (route: ProtocolRoute): Record<string, string> =>
+  route.cors ? { "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "WWW-Authenticate" } : {};
+
+/** What each route answers with, worked out once rather than on every request. */
+const answers = new Map(routes.map((route) => [route, { allowed: [...Object.keys(route.methods), ...(route.cors ? ["OPTIONS"] : [])].join(", "), cors: corsHeaders(route) }]));
+
+/**
+ * Answers a request on a protocol path: a CORS preflight, a method the path does not take (405), or the
+ * endpoint's response; an exception becomes the route's failure shape. The X-Request-Id and CORS headers are
+ * in the response.
+ */
+export async function answerProtocolRequest(req: IncomingMessage, route: ProtocolRoute, path: string, ip: string | null): Promise<HttpResponse> {
+  const method = req.method ?? "GET";
+  const { allowed, cors } = answers.get(route)!;
+  if (method === "OPTIONS" && route.cors) {
+    return {
+      status: 204,
+      headers: Object.assign({}, cors, { "Access-Control-Allow-Methods": allowed, "Access-Control-Allow-Headers": "Authorization, Content-Type", "Access-Control-Max-Age": "600" }),
+      body: null,
+    };
+  }
+  const endpoint = route.methods[method === "HEAD" ? "GET" : method];
+  const groups = route.pattern.exec(path)?.groups;
+  const params = groups ? Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, safeDecode(v)])) : {};
+  const ctx: RequestContext = { req, requestId: requestId(req), ip, params };
+  let response: HttpResponse;
+  if (!endpoint) {
+    req.resume();
+    const refused = route.failure(405, "invalid_request", `${method} is not allowed here; use ${allowed}`);
+    response = { status: 405, headers: Object.assign({}, refused.headers, { Allow: allowed }), body: refused.body };
+  } else {
+    try {
+      response = await endpoint(ctx);
+    } catch (error) {
+      response = errorToResponse(error, ctx.requestId, route.failure);
+    }
+  }
+  if (response.status >= 400) logger.debug({ requestId: ctx.requestId, method, path, status: response.status, body: response.body }, "request refused");
+  return { status: response.status, headers: Object.assign({}, response.headers, cors, { "X-Request-Id": ctx.requestId }), body: method === "HEAD" ? null : response.body };
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
