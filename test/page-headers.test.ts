@@ -50,6 +50,12 @@ describe("[SECURITY][HEADERS] console pages through the launcher", () => {
     expect(seen.path).toBe("/clients/abc/edit?from=list");
   });
 
+  it("a path under a protocol's prefix that no protocol answers is handed to Next.js as a page (its not-found page gets a nonce too)", async () => {
+    const { headers, seen } = await get("/register/abc/extra");
+    expect(seen.nonce).toBeTruthy();
+    expect(headers.get("content-security-policy")).toContain(`'nonce-${seen.nonce}'`);
+  });
+
   it("HSTS when the console is reached over https through a proxy", async () => {
     const { headers } = await get("/clients", { "x-forwarded-proto": "https" });
     expect(headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
@@ -60,6 +66,9 @@ describe("[SECURITY][HEADERS] console pages through the launcher", () => {
       const { headers, seen } = await get(path, { [requestPathHeader]: "/clients" });
       expect(headers.get("content-security-policy"), path).toBeNull();
       expect(seen, path).toEqual({ path: null, nonce: null, csp: null });
+      // Not framed as pages, but never sniffed and never leaking the full URL as a referrer either.
+      expect(headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(headers.get("referrer-policy"), path).toBe("strict-origin-when-cross-origin");
     }
   });
 });
