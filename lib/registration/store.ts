@@ -181,7 +181,7 @@ const pgQuery =
     on.query({ text, values, name }) as Promise<{ rows: never[] }>;
 
 async function insertRows(rows: ReturnType<typeof registrationRow>[], query: Query) {
-  // Prepared: parsing and planning this statement cost PostgreSQL about as much as writing a few registrations.
+  // Prepared once per connection: PostgreSQL parses and plans it once, not on every batch.
   const result = (await query(insertRowsSql, [JSON.stringify(rows)], "insert-registrations")) as { rows: { client_id: string; number: number; created_at: Date }[] };
   return new Map(result.rows.map((row) => [row.client_id, { createdAt: row.created_at, number: row.number } as Created]));
 }

@@ -29,15 +29,15 @@ const isRoot = os.userInfo().uid === 0;
 
 /**
  * Where the server's Unix-domain socket lives, on systems that have them. Clients on this machine connect
- * through it rather than through TCP on the loopback interface: a round trip costs both sides less CPU
- * (about 15 % of PostgreSQL's per registration under `npm run bench:api`).
+ * through it rather than through TCP on the loopback interface, which costs both sides more CPU per round trip
+ * (docs/BENCHMARKS.md, Design notes).
  */
 const socketDir = process.platform === "win32" ? null : "/tmp";
 
 /**
  * WAL is made durable with O_DSYNC writes (one system call per flush) rather than write + fdatasync, which
  * PostgreSQL chooses on Linux only by tradition; elsewhere open_datasync is already its default. Commits stay
- * synchronous and just as durable. Registrations waited mostly on these flushes: ~12 % more per second.
+ * synchronous and just as durable; registrations wait on these flushes (docs/BENCHMARKS.md, Design notes).
  */
 const walSyncFlags = process.platform === "linux" ? ["-c", "wal_sync_method=open_datasync"] : [];
 
