@@ -1,0 +1,48 @@
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+// The allowed dependencies between the parts (docs/ARCHITECTURE.md) are enforced by ESLint: a wrong import in
+// each part fails lint with the boundary's message, and the imports each part may make pass.
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+/** The boundary messages ESLint gives `source` as if it were the file at `filePath`. */
+async function boundaryErrors(filePath: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath });
+  return result!.messages.filter((m) => m.ruleId === "@typescript-eslint/no-restricted-imports").map((m) => m.message);
+}
+
+const refused: [string, string, RegExp][] = [
+  ["lib/registration/probe.ts", `import { listClients } from "@/lib/clients/list";`, /core \(lib\/registration\) must not import the console/],
+  ["lib/registration/probe.ts", `import { registerClient } from "@/lib/protocols/registration";`, /core \(lib\/registration\) must not import the protocols/],
+  ["lib/registration/probe.ts", `import { createRequestListener } from "../launcher/listener";`, /core \(lib\/registration\) must not import the protocols/],
+  ["lib/protocols/probe.ts", `import { consoleCaller } from "@/lib/actions/caller";`, /protocols \(lib\/protocols\) must not import the console/],
+  ["lib/protocols/probe.ts", `import { headers } from "next/headers";`, /protocols \(lib\/protocols\) must not import Next\.js/],
+  ["lib/launcher/probe.ts", `import { auth } from "@/lib/auth/auth";`, /launcher \(lib\/launcher\) may import the protocols and lib\/auth\/return-path/],
+  ["components/probe.tsx", `import { db } from "@/lib/db";`, /Components must not import the data layer/],
+  ["components/probe.tsx", `import { loadService } from "@/lib/registration/store";`, /Components must not import the data layer/],
+  ["components/probe.tsx", `import { getConsoleClient } from "@/lib/clients/queries";`, /Components must not import the data layer/],
+  ["lib/clients/probe.ts", `import { Button } from "@/components/ui/button";`, /Nothing under lib\/ may import components\/ or app\//],
+];
+
+const allowed: [string, string][] = [
+  ["lib/registration/probe.ts", `import { recordAuditEvent } from "@/lib/audit";`],
+  ["lib/protocols/probe.ts", `import { register } from "@/lib/registration/service";`],
+  ["lib/launcher/probe.ts", `import { requestPathHeader } from "@/lib/auth/return-path";`],
+  ["lib/launcher/probe.ts", `import { protocolRoute } from "@/lib/protocols/routes";`],
+  ["components/probe.tsx", `import type { ConsoleClient } from "@/lib/clients/queries";`],
+  ["app/probe.tsx", `import { db } from "@/lib/db";`],
+];
+
+describe("[ARCHITECTURE] import boundaries are enforced by lint", () => {
+  it.each(refused)("%s: %s is refused", async (filePath, source, message) => {
+    const errors = await boundaryErrors(filePath, `${source}\nexport {};\n`);
+    expect(errors.length, errors.join("\n")).toBe(1);
+    expect(errors[0]).toMatch(message);
+    expect(errors[0]).toContain("docs/ARCHITECTURE.md");
+  });
+
+  it.each(allowed)("%s: %s is allowed", async (filePath, source) => {
+    expect(await boundaryErrors(filePath, `${source}\nexport {};\n`)).toEqual([]);
+  });
+});
