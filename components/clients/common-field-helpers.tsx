@@ -7,7 +7,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { fieldClassName, Input } from "@/components/ui/input";
 import { FieldHint, Label } from "@/components/ui/label";
 import { cn } from "@/lib/cn";
-import { defaultApplicationType } from "@/lib/registration/members";
+import { defaultApplicationType, defaultTokenEndpointAuthMethod } from "@/lib/registration/members";
 import type { ServicePolicy } from "@/lib/registration/policy";
 import { applicationTypes } from "@/lib/registration/vocabulary";
 
@@ -61,7 +61,7 @@ export function CommonFieldHelpers({ document, onChange, policy }: { document: D
             <select
               id="helper-auth-method"
               className={cn(fieldClassName, "h-9 min-w-0 font-mono text-[13px]")}
-              value={typeof doc.token_endpoint_auth_method === "string" ? doc.token_endpoint_auth_method : "client_secret_basic"}
+              value={typeof doc.token_endpoint_auth_method === "string" ? doc.token_endpoint_auth_method : defaultTokenEndpointAuthMethod(policy)}
               onChange={(event) => set("token_endpoint_auth_method", event.target.value)}
             >
               {policy.allowedTokenEndpointAuthMethods.map((method) => (

@@ -106,3 +106,11 @@ export function clientName(m: Partial<Record<string, unknown>>): string | null {
 
 /** The default of `application_type` (OpenID Connect Registration §2): a client that names none is a web client. */
 export const defaultApplicationType = "web";
+
+/**
+ * The default of `token_endpoint_auth_method` (RFC 7591 §2: client_secret_basic), or the first method the
+ * service allows when it does not allow that one, so that omitting the member is never refused.
+ */
+export function defaultTokenEndpointAuthMethod<M extends string>(policy: { allowedTokenEndpointAuthMethods: readonly M[] }): M | "client_secret_basic" {
+  return (policy.allowedTokenEndpointAuthMethods as readonly string[]).includes("client_secret_basic") ? "client_secret_basic" : (policy.allowedTokenEndpointAuthMethods[0] ?? "client_secret_basic");
+}

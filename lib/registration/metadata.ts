@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatPath, knownMembers, splitLocalizedMember, type KnownMember } from "./members";
+import { defaultApplicationType, defaultTokenEndpointAuthMethod, formatPath, knownMembers, splitLocalizedMember, type KnownMember } from "./members";
 import { defaultPolicy, type ServicePolicy } from "./policy";
 import { hostAllowed, hostOf, isHttpsUrl, isLoopbackHost, isWebUrl, parseAbsoluteUri, schemeOf } from "./uris";
 import {
@@ -170,10 +170,8 @@ function keepKnownMembers(input: Record<string, unknown>): Record<string, unknow
 function applyDefaults(m: Record<string, unknown> & Shape, invalid: ReadonlySet<string>, policy: ServicePolicy): Record<string, unknown> & Shape {
   // Object.assign rather than a spread copy, as everywhere on the request path (docs/ARCHITECTURE.md, Conventions).
   const out = Object.assign({}, m);
-  if (!invalid.has("application_type")) out.application_type ??= "web";
-  // A default the service does not allow gives way to the first value it does, so omitting a member is never refused.
-  if (!invalid.has("token_endpoint_auth_method"))
-    out.token_endpoint_auth_method ??= policy.allowedTokenEndpointAuthMethods.includes("client_secret_basic") ? "client_secret_basic" : (policy.allowedTokenEndpointAuthMethods[0] ?? "client_secret_basic");
+  if (!invalid.has("application_type")) out.application_type ??= defaultApplicationType;
+  if (!invalid.has("token_endpoint_auth_method")) out.token_endpoint_auth_method ??= defaultTokenEndpointAuthMethod(policy);
   if (invalid.has("grant_types") || invalid.has("response_types")) {
     // Leave both alone: defaults derived from an invalid member would report problems that are not there.
   } else if (!out.grant_types && !out.response_types) {
