@@ -41,20 +41,45 @@ const protocols = {
   patterns: [noPages, noConsole("The protocols (lib/protocols)"), { group: ["next/**"], message: noNext }],
 };
 
-// The launcher may read where a signed-out administrator returns to (lib/auth/return-path), and nothing else of
-// the console. A negated pattern re-allows a file only when its folder itself is not matched: hence `auth/**`.
-const launcherConsole = [
-  ...consoleFolders.filter((f) => f !== "auth").flatMap(reachLib),
-  ...["@/lib/auth/", "../auth/", "../../lib/auth/"].flatMap((auth) => [`${auth}**`, `!${auth}return-path`]),
+const launcher = [noPages, noConsole("The launcher (lib/launcher)")];
+
+/** The console calls the core; the machine-facing interfaces and the launcher are not its to call. */
+const consoleCode = [
+  noPages,
+  {
+    group: ["protocols", "http", "launcher"].flatMap(reachLib),
+    message: `The console must not import the protocols (lib/protocols) or the launcher (lib/launcher): it calls the core; the request headers the launcher sets are in lib/request-headers ${seeDocs}.`,
+  },
 ];
 
-const dataLayer = `Components must not import the data layer at runtime (lib/db, the registration store, service and settings, lib/*/queries, lib/clients/list, lib/audit-log/query, lib/services, Prisma, pg): the page (app/) fetches the data and passes it down as props. \`import type\` of a view-model type is allowed ${seeDocs}.`;
+const dataLayer = `Components must not import the data layer or server-only code at runtime (lib/db, the registration store, service, settings, throttle and credentials, lib/*/queries, lib/clients/list and search-plan, lib/audit-log/query, lib/services, lib/health, lib/auth's server modules, the protocols, the launcher, Prisma, pg): the page (app/) fetches the data and passes it down as props. \`import type\` of a view-model type is allowed ${seeDocs}.`;
 const components = {
   paths: [{ name: "pg", message: dataLayer, allowTypeImports: true }],
   patterns: [
     {
       group: [
-        ...["lib/db", "lib/registration/store", "lib/registration/service", "lib/registration/settings", "lib/*/queries", "lib/clients/list", "lib/audit-log/query", "lib/services", "generated/prisma"].flatMap(reach),
+        ...[
+          "lib/db",
+          "lib/registration/store",
+          "lib/registration/service",
+          "lib/registration/settings",
+          "lib/registration/throttle",
+          "lib/registration/credentials",
+          "lib/*/queries",
+          "lib/clients/list",
+          "lib/clients/search-plan",
+          "lib/audit-log/query",
+          "lib/services",
+          "lib/health",
+          "lib/auth/auth",
+          "lib/auth/session",
+          "lib/auth/session-checks",
+          "lib/auth/administrators",
+          "lib/auth/hooks",
+          "lib/protocols",
+          "lib/launcher",
+          "generated/prisma",
+        ].flatMap(reach),
         "pg/**",
       ],
       message: dataLayer,
@@ -67,19 +92,10 @@ const boundaries = [
   { files: ["lib/**"], rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [noPages] }] } },
   { files: ["lib/registration/**"], rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: core }] } },
   { files: ["lib/protocols/**"], rules: { "@typescript-eslint/no-restricted-imports": ["error", protocols] } },
+  { files: ["lib/launcher/**"], rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: launcher }] } },
   {
-    files: ["lib/launcher/**"],
-    rules: {
-      "@typescript-eslint/no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            noPages,
-            { group: launcherConsole, message: `The launcher (lib/launcher) may import the protocols and lib/auth/return-path, nothing else of the console ${seeDocs}.` },
-          ],
-        },
-      ],
-    },
+    files: [...consoleFolders.filter((f) => f !== "services").map((f) => `lib/${f}/**`), "lib/services.ts"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: consoleCode }] },
   },
   { files: ["components/**"], rules: { "@typescript-eslint/no-restricted-imports": ["error", components] } },
 ];

@@ -18,8 +18,13 @@ describe("[AUTH] client address for the sign-in rate limit, the throttle and the
   });
 
   it("is the trusted proxy's header when TRUSTED_IP_HEADER declares one, and a client-sent x-registrar-client-ip is replaced", () => {
-    expect(clientAddressSeen({ "x-forwarded-for": "198.51.100.1, 10.0.0.7" }, "10.0.0.2", "x-forwarded-for")).toBe("198.51.100.1");
+    expect(clientAddressSeen({ "x-forwarded-for": "198.51.100.1" }, "10.0.0.2", "x-forwarded-for")).toBe("198.51.100.1");
     expect(clientAddressSeen({ "x-forwarded-for": "198.51.100.1", "x-registrar-client-ip": "192.0.2.66" }, "10.0.0.2", "x-forwarded-for")).toBe("198.51.100.1");
+  });
+
+  it("behind a proxy that appends to X-Forwarded-For, is the entry the proxy wrote, not one the client sent before it", () => {
+    expect(clientAddressSeen({ "x-forwarded-for": "192.0.2.66, 198.51.100.1" }, "10.0.0.2", "x-forwarded-for")).toBe("198.51.100.1");
+    expect(clientAddressSeen({ "x-forwarded-for": "spoofed,192.0.2.66 ,  198.51.100.1" }, "10.0.0.2", "x-forwarded-for")).toBe("198.51.100.1");
   });
 
   it("falls back to the socket's address when the trusted proxy sent no header", () => {

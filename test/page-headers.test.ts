@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requestPathHeader } from "@/lib/auth/return-path";
+import { requestPathHeader } from "@/lib/request-headers";
 import { createRequestListener } from "@/lib/launcher/listener";
 
 // What the launcher's request listener hands Next.js for the console's pages (the CSP nonce, the path being

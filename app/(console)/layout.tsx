@@ -5,7 +5,8 @@ import { CommandPaletteLoader } from "@/components/console/command-palette-loade
 import { NavDrawer } from "@/components/console/nav-drawer";
 import { ConsoleShellProvider } from "@/components/console/shell-context";
 import { Sidebar } from "@/components/console/sidebar";
-import { requestPathHeader, signInPath } from "@/lib/auth/return-path";
+import { signInPath } from "@/lib/auth/return-path";
+import { requestPathHeader } from "@/lib/request-headers";
 import { currentAdministrator } from "@/lib/auth/session";
 import { searchClientsAction } from "@/lib/clients/actions";
 import { serviceName } from "@/lib/services";

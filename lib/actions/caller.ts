@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import type { Administrator } from "@/lib/auth/session";
-import { clientAddressHeader } from "@/lib/launcher/client-address";
+import { clientAddressHeader } from "@/lib/request-headers";
 import type { Caller } from "@/lib/registration/service";
 
 /** The core's caller for a console action: the administrator as `admin:<email>`, their address and a request id. */

@@ -4,7 +4,7 @@ import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { clientAddressHeader } from "@/lib/launcher/client-address";
+import { clientAddressHeader } from "@/lib/request-headers";
 import { logger } from "@/lib/logger";
 import { accessControl, roles } from "./permissions";
 import { afterAuthRequest } from "./hooks";

@@ -22,6 +22,3 @@ export function safeReturnPath(next: string | null | undefined): string {
 export function signInPath(path?: string | null): string {
   return path ? `/sign-in?next=${encodeURIComponent(safeReturnPath(path))}` : "/sign-in";
 }
-
-/** Request header, set by the launcher on page requests (lib/launcher/page-headers.ts), carrying the path and query being rendered. */
-export const requestPathHeader = "x-registrar-path";

@@ -5,7 +5,8 @@ import { cache } from "react";
 import { auth } from "@/lib/auth/auth";
 import { recentSessionChecks } from "@/lib/auth/session-checks";
 import { isRole, roleAllows, type Permission, type Role } from "@/lib/auth/permissions";
-import { requestPathHeader, signInPath } from "@/lib/auth/return-path";
+import { signInPath } from "@/lib/auth/return-path";
+import { requestPathHeader } from "@/lib/request-headers";
 
 export type Administrator = {
   id: string;

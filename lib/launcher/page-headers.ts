@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
-import { requestPathHeader } from "@/lib/auth/return-path";
+import { nonceHeader, requestPathHeader } from "@/lib/request-headers";
 import { baseSecurityHeaders, contentSecurityPolicy, pageSecurityHeaders } from "./security-headers";
 
 // Every request Next.js answers, before Next.js sees it: the security headers, and for a console page the path
@@ -21,7 +21,7 @@ export function preparePageRequest(req: IncomingMessage, res: ServerResponse, pa
   const nonce = Buffer.from(randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   req.headers[requestPathHeader] = req.url ?? path;
-  req.headers["x-nonce"] = nonce;
+  req.headers[nonceHeader] = nonce;
   // Next.js takes the nonce for its inline scripts from the request's policy.
   req.headers["content-security-policy"] = csp;
   res.setHeader("Content-Security-Policy", csp);
