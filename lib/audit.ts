@@ -21,19 +21,24 @@ export type AuditAction = (typeof auditActions)[number];
 
 export const auditOutcomes = ["success", "failure", "denied"] as const satisfies readonly AuditOutcome[];
 
-export type AuditEventInput = {
-  action: AuditAction;
-  /** Who acted: an administrator's e-mail, a client id, or the name of a machine caller. */
+/** Who is acting, through which interface: recorded in audit events and revisions. */
+export type Caller = {
+  interface: Interface;
+  /** e.g. `client:<client_id>`, `admin:<email>`, `api:<service>`, an e-mail typed at sign-in. */
   actor: string;
+  ip?: string | null;
+  requestId?: string | null;
+};
+
+/** What an audit event records beyond its caller. */
+export type AuditFacts = {
+  action: AuditAction;
   outcome: AuditOutcome;
   serviceId?: string | null;
   /** The client concerned, if any. */
   clientId?: string | null;
-  interface?: Interface | null;
-  ip?: string | null;
-  requestId?: string | null;
   /** Facts that explain the outcome (a reason code, the fields changed); never a secret or a token. */
-  details?: Prisma.InputJsonObject;
+  details?: Record<string, unknown>;
 };
 
 /** The Prisma client or the transaction client of the write the event belongs to. */
@@ -43,21 +48,22 @@ export type AuditWriter = Pick<Prisma.TransactionClient, "auditEvent">;
 const bounded = (value: string | null | undefined, max: number) => (value == null ? value : value.slice(0, max));
 
 /**
- * Writes one audit event through `tx`, so it commits or rolls back with the change it records. Await it:
- * an event written after the response (fire-and-forget) is lost when the process dies.
+ * Writes one audit event of `caller` (who, through which interface, from where, in which request) through
+ * `writer`: the transaction of the change it records, so it commits or rolls back with it. Await it: an event
+ * written after the response (fire-and-forget) is lost when the process dies.
  */
-export async function recordAuditEvent(tx: AuditWriter, event: AuditEventInput) {
-  return tx.auditEvent.create({
+export async function recordAudit(writer: AuditWriter, caller: Caller, facts: AuditFacts) {
+  return writer.auditEvent.create({
     data: {
-      action: event.action,
-      actor: bounded(event.actor, 320) || "unknown",
-      outcome: event.outcome,
-      serviceId: event.serviceId ?? null,
-      clientId: bounded(event.clientId, 255) ?? null,
-      interface: event.interface ?? null,
-      ip: bounded(event.ip, 64) ?? null,
-      requestId: bounded(event.requestId, 128) ?? null,
-      details: event.details ?? {},
+      action: facts.action,
+      actor: bounded(caller.actor, 320) || "unknown",
+      outcome: facts.outcome,
+      serviceId: facts.serviceId ?? null,
+      clientId: bounded(facts.clientId, 255) ?? null,
+      interface: caller.interface,
+      ip: bounded(caller.ip, 64) ?? null,
+      requestId: bounded(caller.requestId, 128) ?? null,
+      details: (facts.details ?? {}) as Prisma.InputJsonObject,
     },
   });
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit";
 import { auth } from "@/lib/auth/auth";
 import { db } from "@/lib/db";
-import { clientAddressHeader } from "@/lib/launcher/client-address";
+import { clientAddressHeader } from "@/lib/request-headers";
 import { seedAdministrator } from "./support/administrators";
 
 const issuer = process.env.REGISTRAR_ISSUER!;
@@ -29,14 +29,14 @@ describe("[AUDIT] audit events", () => {
     const actor = `tx-${randomBytes(4).toString("hex")}@registrar.test`;
     await expect(
       db().$transaction(async (tx) => {
-        await recordAuditEvent(tx, { action: "administrator.sign_in", actor, outcome: "success" });
+        await recordAudit(tx, { interface: "console", actor }, { action: "administrator.sign_in", outcome: "success" });
         expect(await tx.auditEvent.count({ where: { actor } })).toBe(1);
         throw new Error("the change it records failed");
       }),
     ).rejects.toThrow("the change it records failed");
     expect(await db().auditEvent.count({ where: { actor } })).toBe(0);
 
-    await db().$transaction((tx) => recordAuditEvent(tx, { action: "administrator.sign_in", actor, outcome: "success", ip: "192.0.2.1" }));
+    await db().$transaction((tx) => recordAudit(tx, { interface: "console", actor, ip: "192.0.2.1" }, { action: "administrator.sign_in", outcome: "success" }));
     const [event] = await signInEvents(actor);
     expect(event).toMatchObject({ actor, outcome: "success", ip: "192.0.2.1", details: {} });
   });

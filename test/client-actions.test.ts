@@ -94,10 +94,26 @@ describe("[CLIENTS][EDIT] updateClient", () => {
         currentVersion: 2,
         currentMetadata: expect.objectContaining({ client_name: "Changed first" }),
         since: [{ version: 2, kind: "updated", actor: `admin:${administrators.email("admin")}`, interface: "console", changeSet: [{ path: ["client_name"], before: "Acme Portal", after: "Changed first" }] }],
-        // The editor presented the token the first save rotated to: it still works.
-        registrationAccessTokenReplaced: false,
+        // The service rotates tokens: version 2 replaced the token version 1 had.
+        registrationAccessTokenReplaced: true,
       },
     });
+  });
+
+  it("a conflict says the token changed only when a re-issue, or an update under token rotation, came in between", async () => {
+    await service.setPolicy({ rotateRegistrationAccessTokenOnUpdate: false });
+    try {
+      const client = await aClient();
+      const token = client.registrationAccessToken!;
+      const edit = (expectedVersion: number) => updateClient({ clientId: client.clientId, registrationAccessToken: token, expectedVersion, metadata: { ...client.metadata, client_name: `From ${expectedVersion}` } });
+      as("admin");
+      expect((await edit(1)).data).toMatchObject({ ok: true, version: 2, rotatedRegistrationAccessToken: null });
+      expect((await edit(1)).data).toMatchObject({ ok: false, reason: "conflict", conflict: { currentVersion: 2, registrationAccessTokenReplaced: false } });
+      await reissueClientRegistrationAccessToken({ clientId: client.clientId });
+      expect((await edit(2)).data).toMatchObject({ ok: false, reason: "conflict", conflict: { currentVersion: 3, registrationAccessTokenReplaced: true } });
+    } finally {
+      await service.setPolicy({});
+    }
   });
 });
 

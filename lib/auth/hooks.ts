@@ -1,5 +1,5 @@
 import { createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { recentSessionChecks } from "./session-checks";
 
@@ -29,12 +29,10 @@ export const afterAuthRequest = createAuthMiddleware(async (ctx) => {
   if (!refused && !sessionNeutralPaths.has(ctx.path)) recentSessionChecks.forgetAll();
   if (ctx.path !== "/sign-in/email") return;
   const source = ctx.request ?? ctx.headers;
-  await recordAuditEvent(db(), {
-    action: "administrator.sign_in",
+  const caller = {
+    interface: "console" as const,
     actor: typeof ctx.body?.email === "string" ? ctx.body.email.trim().toLowerCase() : "unknown",
-    outcome: refused ? "failure" : "success",
-    interface: "console",
     ip: source ? getIP(source, ctx.context.options) : null,
-    details: refused ? { reason: String(returned.body?.code ?? returned.status) } : {},
-  });
+  };
+  await recordAudit(db(), caller, { action: "administrator.sign_in", outcome: refused ? "failure" : "success", details: refused ? { reason: String(returned.body?.code ?? returned.status) } : {} });
 });

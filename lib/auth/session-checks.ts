@@ -4,7 +4,7 @@ import type { Administrator } from "./session";
 /**
  * Sessions this process looked up in the database in the last few seconds, by the hash of their cookie. A
  * console page needs its administrator before it can render anything, and reading the session through the
- * database on every view cost a list page about a tenth of its server time (docs/BENCHMARKS.md).
+ * database on every view would weigh on every page (docs/BENCHMARKS.md, Design notes).
  *
  * Pages accept a check up to `maxAgeMs` old; server actions always check afresh (lib/actions/client.ts).
  * Signing out, and every other change better-auth makes to sessions or users, empties it (lib/auth/hooks.ts):

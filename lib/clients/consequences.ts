@@ -1,4 +1,4 @@
-import { dequal } from "dequal";
+import { diffMetadata } from "@/lib/registration/diff";
 import { needsClientSecret } from "@/lib/registration/members";
 import type { ClientMetadata } from "@/lib/registration/metadata";
 import { rotatesRegistrationAccessToken, type ServicePolicy } from "@/lib/registration/policy";
@@ -38,7 +38,7 @@ export function changeConsequences(before: Partial<ClientMetadata>, after: Clien
   if (secretNeeded && !hasSecret) note(isNew ? "A client secret will be created and shown once after registration." : "A new client secret will be created. The client software can read it with its registration access token (RFC 7592), and must be configured with it.");
   else if (!secretNeeded && hasSecret && method !== "none") warn("The client secret is no longer needed and will be deleted; anything that still uses it stops working.");
 
-  if (!isNew && (!dequal(before.jwks, after.jwks) || before.jwks_uri !== after.jwks_uri))
+  if (!isNew && diffMetadata({ jwks: before.jwks, jwks_uri: before.jwks_uri }, { jwks: after.jwks, jwks_uri: after.jwks_uri }).length > 0)
     warn("The client's keys change: signatures made with a key that is no longer listed (private_key_jwt assertions, request objects) stop being accepted, and encrypted responses use the new keys.");
 
   const goneGrants = removed(before.grant_types, after.grant_types);

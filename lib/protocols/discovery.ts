@@ -1,6 +1,7 @@
 import { config } from "@/lib/config";
 import type { ServicePolicy } from "@/lib/registration/policy";
 import { loadService } from "@/lib/registration/store";
+import { registrationEndpoint } from "@/lib/registration/uris";
 import { jweAlgorithms, jweEncryptions, jwsAlgorithms, subjectTypes } from "@/lib/registration/vocabulary";
 import { jsonResponse, type HttpResponse } from "./response";
 
@@ -29,7 +30,7 @@ export function registrationServerMetadata(issuer: string, policy: ServicePolicy
   const signing = policy.allowedSigningAlgorithms;
   return {
     issuer,
-    registration_endpoint: `${issuer}/register`,
+    registration_endpoint: registrationEndpoint(issuer),
     token_endpoint_auth_methods_supported: policy.allowedTokenEndpointAuthMethods,
     token_endpoint_auth_signing_alg_values_supported: signing,
     grant_types_supported: grants,

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { logger } from "@/lib/logger";
+import { registrationEndpointPath } from "@/lib/registration/uris";
 import { authleteApiFailure, authleteRegistration } from "./authlete";
 import { serverMetadata } from "./discovery";
 import { deleteClient, readClient, registerClient, updateClient } from "./registration";
@@ -19,9 +20,11 @@ export type ProtocolRoute = {
   failure: FailureShape;
 };
 
+const registration = registrationEndpointPath.replace(/[/.]/g, "\\$&");
+
 const routes: ProtocolRoute[] = [
-  { pattern: /^\/register$/, methods: { POST: registerClient }, cors: true, failure: rfcFailure },
-  { pattern: /^\/register\/(?<clientId>[^/]+)$/, methods: { GET: readClient, PUT: updateClient, DELETE: deleteClient }, cors: true, failure: rfcFailure },
+  { pattern: new RegExp(`^${registration}$`), methods: { POST: registerClient }, cors: true, failure: rfcFailure },
+  { pattern: new RegExp(`^${registration}/(?<clientId>[^/]+)$`), methods: { GET: readClient, PUT: updateClient, DELETE: deleteClient }, cors: true, failure: rfcFailure },
   { pattern: /^\/\.well-known\/(?:oauth-authorization-server|openid-configuration)$/, methods: { GET: serverMetadata }, cors: true, failure: rfcFailure },
   ...(["register", "get", "update", "delete"] as const).map((operation) => ({
     pattern: new RegExp(`^/api/(?<serviceId>[A-Za-z0-9._-]{1,64})/client/registration${operation === "register" ? "" : `/${operation}`}$`),

@@ -1,7 +1,8 @@
 import type { Client, Interface, Prisma } from "@/generated/prisma/client";
 import { config } from "@/lib/config";
 import { logger } from "@/lib/logger";
-import type { Caller } from "./caller";
+import { recordAudit, type Caller } from "@/lib/audit";
+import { db } from "@/lib/db";
 import { decryptSecret, encryptSecret, hashToken, newClientId, newClientSecret, newToken, secretsEqual, tokenMatches } from "./credentials";
 import { diffMetadata, type Change } from "./diff";
 import { needsClientSecret } from "./members";
@@ -10,6 +11,7 @@ import { rotatesRegistrationAccessToken, type ServicePolicy } from "./policy";
 import { applySoftwareStatement } from "./software-statement";
 import * as store from "./store";
 import { recordFailure, retryAfter, type CredentialKind } from "./throttle";
+import { clientConfigurationEndpoint } from "./uris";
 import { credentialMembers, type RevisionKind } from "./vocabulary";
 
 // The registration core: register (RFC 7591 §3), read, update and delete (RFC 7592 §2), and the console's
@@ -17,7 +19,7 @@ import { credentialMembers, type RevisionKind } from "./vocabulary";
 // and shape the outcome for their audience; no rule lives anywhere else. Each operation is a sequence of named
 // steps (below, "the steps"), each of which lets the request through or refuses it with the failure to answer.
 
-export type { Caller } from "./caller";
+export type { Caller } from "@/lib/audit";
 
 export type Conflict = {
   /** The version the edit was based on, and the current one. */
@@ -26,7 +28,7 @@ export type Conflict = {
   currentMetadata: ClientMetadata;
   /** What happened since the base version, oldest first. */
   since: { version: number; kind: RevisionKind; actor: string; interface: Interface; at: Date; changeSet: Change[] }[];
-  /** Whether the registration access token the edit presented no longer works (rotated or re-issued meanwhile). */
+  /** Whether the registration access token changed since the base version (re-issued, or rotated by an update). */
   registrationAccessTokenReplaced: boolean;
 };
 
@@ -122,7 +124,7 @@ async function throttled(kind: CredentialKind, caller: Caller): Promise<Refusal 
 /** Counts a failed credential check of the caller's address; reaching the limit is an audit event. */
 async function countFailure(kind: CredentialKind, serviceId: string, caller: Caller) {
   if (caller.interface === "authlete_api" || caller.interface === "console") return;
-  if (await recordFailure(kind, caller.ip)) await store.recordAudit(null, caller, { serviceId, action: "credential_guessing.throttled", outcome: "denied", details: { kind } });
+  if (await recordFailure(kind, caller.ip)) await recordAudit(db(), caller, { serviceId, action: "credential_guessing.throttled", outcome: "denied", details: { kind } });
 }
 
 /** After a refused registration access token, the caller's address counts one failed guess. */
@@ -151,10 +153,10 @@ async function requireRegistrationAccessToken(tx: store.Tx, serviceId: string, c
     const revokedFrom = await store.revokeTokenHeldByOtherClient(tx, serviceId, hashToken(token), clientId);
     if (revokedFrom) {
       reason = "token_of_another_client";
-      await store.recordAudit(tx, caller, { serviceId, action: "registration_token.revoked", clientId: revokedFrom, outcome: "success", details: { reason: "presented for another client", presentedFor: clientId } });
+      await recordAudit(tx, caller, { serviceId, action: "registration_token.revoked", clientId: revokedFrom, outcome: "success", details: { reason: "presented for another client", presentedFor: clientId } });
     }
   }
-  await store.recordAudit(tx, caller, { serviceId, action: "registration_token.check", clientId, outcome: "failure", details: { reason } });
+  await recordAudit(tx, caller, { serviceId, action: "registration_token.check", clientId, outcome: "failure", details: { reason } });
   return invalidToken(!!token);
 }
 
@@ -163,8 +165,12 @@ function requireSelfManagement(row: Client, caller: Caller): Refusal | null {
   return row.selfManaged || caller.interface === "console" ? null : forbidden("This client may not manage its own registration");
 }
 
+/** Whether a revision of this kind gave the client a new registration access token, under this policy. */
+const replacedRegistrationAccessToken = (kind: RevisionKind, policy: ServicePolicy) =>
+  kind === "token_reissued" || ((kind === "updated" || kind === "reverted") && rotatesRegistrationAccessToken(policy));
+
 /** An administrator's edit from a stale version is a conflict, reported before the token (which the newer save may have rotated). */
-async function refuseStaleEdit(tx: store.Tx, row: Client | null, expectedVersion: number | undefined, token: string | null): Promise<Refusal | null> {
+async function refuseStaleEdit(tx: store.Tx, row: Client | null, expectedVersion: number | undefined, policy: ServicePolicy): Promise<Refusal | null> {
   if (expectedVersion === undefined) return null;
   if (!row || row.deletedAt) return notFound();
   if (row.version === expectedVersion) return null;
@@ -181,7 +187,7 @@ async function refuseStaleEdit(tx: store.Tx, row: Client | null, expectedVersion
         currentVersion: row.version,
         currentMetadata: row.metadata as ClientMetadata,
         since: since.map((r) => ({ version: r.version, kind: r.kind, actor: r.actor, interface: r.interface, at: r.createdAt, changeSet: r.changeSet as unknown as Change[] })),
-        registrationAccessTokenReplaced: !holdsRegistrationAccessToken(row, token),
+        registrationAccessTokenReplaced: since.some((r) => replacedRegistrationAccessToken(r.kind, policy)),
       },
     },
   };
@@ -228,6 +234,13 @@ async function keepSoftwareIdUnique(tx: store.Tx | null, serviceId: string, poli
   return (await store.softwareIdTaken(serviceId, softwareId, tx)) ? duplicateSoftwareId(softwareId) : null;
 }
 
+/** An update that changes software_id keeps it unique too, under the service's limits lock like a registration. */
+async function keepSoftwareIdUniqueOnChange(tx: store.Tx, serviceId: string, policy: ServicePolicy, before: string | undefined, after: string | undefined): Promise<Refusal | null> {
+  if (after === before || !policy.blockDuplicateSoftwareId || !after) return null;
+  await store.lockRegistrationLimits(tx, serviceId);
+  return keepSoftwareIdUnique(tx, serviceId, policy, after);
+}
+
 /** With maxClients, at most that many active clients; checked under the service's limits lock. */
 async function keepWithinClientLimit(tx: store.Tx | null, serviceId: string, policy: ServicePolicy): Promise<Refusal | null> {
   if (policy.maxClients === null) return null;
@@ -242,7 +255,7 @@ async function serviceOrThrow(serviceId: string) {
   return service;
 }
 
-const registrationClientUri = (clientId: string) => `${config().issuer}/register/${encodeURIComponent(clientId)}`;
+const registrationClientUri = (clientId: string) => clientConfigurationEndpoint(config().issuer, clientId);
 
 const secretAad = (serviceId: string, clientId: string) => `${serviceId}/${clientId}`;
 
@@ -279,13 +292,44 @@ export async function authorizeApiCall(serviceId: string, apiKey: string | undef
   if (wait > 0) return { ok: false, reason: "throttled", retryAfter: wait };
   const service = await store.loadService(serviceId);
   if (service && apiKey && service.apiKeyHash && tokenMatches(apiKey, Buffer.from(service.apiKeyHash, "hex"))) return { ok: true, serviceId: service.id };
-  if (await recordFailure("api_key", caller.ip)) await store.recordAudit(null, caller, { serviceId: service?.id ?? null, action: "credential_guessing.throttled", outcome: "denied", details: { kind: "api_key" } });
+  if (await recordFailure("api_key", caller.ip)) await recordAudit(db(), caller, { serviceId: service?.id ?? null, action: "credential_guessing.throttled", outcome: "denied", details: { kind: "api_key" } });
   if (!service) return { ok: false, reason: "unknown_service" };
-  await store.recordAudit(null, caller, { serviceId: service.id, action: "api_key.check", outcome: "failure", details: { reason: apiKey ? "wrong_key" : "no_key" } });
+  await recordAudit(db(), caller, { serviceId: service.id, action: "api_key.check", outcome: "failure", details: { reason: apiKey ? "wrong_key" : "no_key" } });
   return { ok: false, reason: "unauthorized" };
 }
 
 // ---- register -----------------------------------------------------------------------------------------
+
+/** A refused initial access token is an audit event, whether it fails before validation or in the race for its last use. */
+async function refuseInitialAccessToken(serviceId: string, caller: Caller): Promise<Refusal> {
+  await recordAudit(db(), caller, { serviceId, action: "initial_access_token.check", outcome: "failure" });
+  return invalidToken(true);
+}
+
+/**
+ * RFC 7591 §3: whether this registration may happen at all. A console registration always may (the caller is
+ * an editor); client software needs dynamic registration open, and an initial access token that is still
+ * usable when the policy asks for one or one is presented. Returns the token's hash, to spend one use of it
+ * with the registration.
+ */
+async function requireRegistrationAllowed(
+  serviceId: string,
+  policy: ServicePolicy,
+  origin: NonNullable<RegisterInput["origin"]>,
+  initialAccessToken: string | null,
+  caller: Caller,
+): Promise<Outcome<Uint8Array<ArrayBuffer> | null>> {
+  if (origin !== "dynamic") return { ok: true, value: null };
+  if (policy.registrationMode === "console_only") return forbidden("Dynamic registration is disabled for this service; clients are registered by an administrator");
+  if (policy.registrationMode !== "initial_access_token" && !initialAccessToken) return { ok: true, value: null };
+  if (!initialAccessToken) return invalidToken(false);
+  const slowDown = await throttled("initial_access_token", caller);
+  if (slowDown) return slowDown;
+  const tokenHash = hashToken(initialAccessToken);
+  if (await store.initialAccessTokenUsable(serviceId, tokenHash)) return { ok: true, value: tokenHash };
+  await countFailure("initial_access_token", serviceId, caller);
+  return refuseInitialAccessToken(serviceId, caller);
+}
 
 export type RegisterInput = {
   document: unknown;
@@ -295,33 +339,16 @@ export type RegisterInput = {
 };
 
 /**
- * RFC 7591 §3: registers a client. The steps: open registration or an initial access token (console
- * registrations skip this: the caller is an editor) → a metadata object → valid metadata → the service's
- * limits (client count, unique software_id) → persist with its first revision and audit event.
+ * RFC 7591 §3: registers a client. The steps: registration allowed (open, or a usable initial access token;
+ * console registrations skip this) → a metadata object → valid metadata → the service's limits (client count,
+ * unique software_id) → persist with its first revision and audit event.
  */
 export async function register(serviceId: string, input: RegisterInput, caller: Caller): Promise<Outcome<ClientInformation>> {
   const { policy } = await serviceOrThrow(serviceId);
   const origin = input.origin ?? "dynamic";
-  const initialAccessToken = presentedToken(input.initialAccessToken);
-  /** A refused initial access token is an audit event, whether it fails before validation or in the race for its last use. */
-  const initialAccessTokenRefused = async () => {
-    await store.recordAudit(null, caller, { serviceId, action: "initial_access_token.check", outcome: "failure" });
-    return invalidToken(true);
-  };
-  let iatHash: Uint8Array<ArrayBuffer> | null = null;
-  if (origin === "dynamic") {
-    if (policy.registrationMode === "console_only") return forbidden("Dynamic registration is disabled for this service; clients are registered by an administrator");
-    if (policy.registrationMode === "initial_access_token" || initialAccessToken) {
-      if (!initialAccessToken) return invalidToken(false);
-      const slowDown = await throttled("initial_access_token", caller);
-      if (slowDown) return slowDown;
-      iatHash = hashToken(initialAccessToken);
-      if (!(await store.initialAccessTokenUsable(serviceId, iatHash))) {
-        await countFailure("initial_access_token", serviceId, caller);
-        return initialAccessTokenRefused();
-      }
-    }
-  }
+  const allowed = await requireRegistrationAllowed(serviceId, policy, origin, presentedToken(input.initialAccessToken), caller);
+  if (!allowed.ok) return allowed;
+  const iatHash = allowed.value;
   const notObject = requireMetadataObject(input.document);
   if (notObject) return notObject;
   // A supplied secret (or any other credential member) is ignored: the service issues them.
@@ -358,7 +385,7 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
     );
     return refusal ?? store.insertRegistration(registration, tx);
   });
-  if (!created) return initialAccessTokenRefused(); // the initial access token was used up meanwhile
+  if (!created) return refuseInitialAccessToken(serviceId, caller); // the initial access token was used up meanwhile
   if (!("createdAt" in created)) return created; // a limit of the service
   logger.info({ event: "client.registered", serviceId, clientId, interface: caller.interface, requestId: caller.requestId }, "client registered");
   return {
@@ -432,7 +459,8 @@ export async function revert(
 /**
  * An update or a revert. The steps, with the client row locked once: not throttled → not a stale edit
  * (console) → the client's registration access token → self-management allowed → a metadata object → no
- * service-owned members → valid metadata → unique software_id → persist with a revision and an audit event.
+ * service-owned members → valid metadata → unique software_id when it changes → persist with a revision and
+ * an audit event.
  */
 async function writeMetadata(serviceId: string, input: UpdateInput, caller: Caller, kind: "updated" | "reverted", revertedTo?: number): Promise<Outcome<ClientInformation>> {
   const { policy } = await serviceOrThrow(serviceId);
@@ -443,7 +471,7 @@ async function writeMetadata(serviceId: string, input: UpdateInput, caller: Call
     const row = await store.lockClient(tx, serviceId, input.clientId);
     let currentSecret: string | null = null;
     const refusal = await firstRefusal(
-      () => refuseStaleEdit(tx, row, input.expectedVersion, token),
+      () => refuseStaleEdit(tx, row, input.expectedVersion, policy),
       () => requireRegistrationAccessToken(tx, serviceId, input.clientId, row, token, caller),
       () => requireSelfManagement(row!, caller),
       () => requireMetadataObject(input.document),
@@ -457,11 +485,8 @@ async function writeMetadata(serviceId: string, input: UpdateInput, caller: Call
     const validated = await validateMetadata(metadataDocument, policy, before.software_statement);
     if (!validated.ok) return validated;
     const metadata = validated.value;
-    if (metadata.software_id !== before.software_id && policy.blockDuplicateSoftwareId && metadata.software_id) {
-      await store.lockRegistrationLimits(tx, serviceId);
-      const duplicate = await keepSoftwareIdUnique(tx, serviceId, policy, metadata.software_id);
-      if (duplicate) return duplicate;
-    }
+    const duplicate = await keepSoftwareIdUniqueOnChange(tx, serviceId, policy, before.software_id, metadata.software_id);
+    if (duplicate) return duplicate;
     return persistMetadata(tx, { serviceId, row: client, before, metadata, currentSecret, token: token!, policy, kind, revertedTo }, caller);
   });
   return countTokenFailure(outcome, token, serviceId, caller);
@@ -494,7 +519,7 @@ async function persistMetadata(
   if (rotate) details.registrationAccessTokenRotated = true;
   if (secretCreated) details.clientSecretCreated = true;
   if (!clientSecret && currentSecret) details.clientSecretRemoved = true;
-  await store.recordAudit(tx, caller, { serviceId, action: w.kind === "reverted" ? "client.reverted" : "client.updated", clientId: row.clientId, outcome: "success", details });
+  await recordAudit(tx, caller, { serviceId, action: w.kind === "reverted" ? "client.reverted" : "client.updated", clientId: row.clientId, outcome: "success", details });
   return { ok: true, value: information(updated, metadata, clientSecret, registrationAccessToken, rotate, version) };
 }
 
@@ -531,7 +556,7 @@ export async function remove(serviceId: string, input: { clientId: string } & Au
     await tx.client.update({ where: { id: client.id }, data: { deletedAt: new Date(), secretCiphertext: null, registrationAccessTokenHash: null, version, updatedAt: new Date() } });
     const metadata = client.metadata as ClientMetadata;
     await store.insertRevision(tx, caller, { clientRef: client.id, version, kind: "deleted", metadata, changeSet: diffMetadata(metadata, {}) });
-    await store.recordAudit(tx, caller, { serviceId, action: "client.deleted", clientId: client.clientId, outcome: "success", details: { version } });
+    await recordAudit(tx, caller, { serviceId, action: "client.deleted", clientId: client.clientId, outcome: "success", details: { version } });
     return { ok: true, value: { clientId: client.clientId, version } };
   });
   return countTokenFailure(outcome, token, serviceId, caller);
@@ -548,7 +573,7 @@ export async function reissueRegistrationAccessToken(serviceId: string, input: {
     const version = row.version + 1;
     await tx.client.update({ where: { id: row.id }, data: { registrationAccessTokenHash: hashToken(registrationAccessToken), version, updatedAt: new Date() } });
     await store.insertRevision(tx, caller, { clientRef: row.id, version, kind: "token_reissued", metadata: row.metadata as ClientMetadata, changeSet: [] });
-    await store.recordAudit(tx, caller, { serviceId, action: "registration_token.reissued", clientId: row.clientId, outcome: "success", details: { version } });
+    await recordAudit(tx, caller, { serviceId, action: "registration_token.reissued", clientId: row.clientId, outcome: "success", details: { version } });
     return { ok: true, value: { registrationAccessToken, version } };
   });
 }

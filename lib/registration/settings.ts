@@ -1,7 +1,7 @@
 import { diffMetadata, type Change } from "./diff";
 import { hashToken, newToken } from "./credentials";
 import { NewInitialAccessTokenSchema, ServicePolicySchema, type ServicePolicy } from "./policy";
-import type { Caller } from "./caller";
+import { recordAudit, type Caller } from "@/lib/audit";
 import * as store from "./store";
 
 // A service's settings: its policy and its initial access tokens (RFC 7591 §3). The console's Settings page
@@ -35,7 +35,7 @@ export async function updatePolicy(serviceId: string, input: unknown, caller: Ca
   if (changes.length === 0) return { ok: true, value: { policy, changes } };
   await store.withTransaction(async (tx) => {
     await store.savePolicy(serviceId, policy, tx);
-    await store.recordAudit(tx, caller, {
+    await recordAudit(tx, caller, {
       serviceId,
       action: "service.policy_updated",
       outcome: "success",
@@ -57,7 +57,7 @@ export async function createInitialAccessToken(serviceId: string, input: unknown
   const expiresAt = expiresInDays === null ? null : new Date(Date.now() + expiresInDays * 86_400_000);
   const row = await store.withTransaction(async (tx) => {
     const created = await store.insertInitialAccessToken(tx, { serviceId, tokenHash: hashToken(token), hint: token.slice(-4), description, expiresAt, usesLeft: uses, createdBy: caller.actor });
-    await store.recordAudit(tx, caller, {
+    await recordAudit(tx, caller, {
       serviceId,
       action: "initial_access_token.created",
       outcome: "success",
@@ -74,7 +74,7 @@ export async function revokeInitialAccessToken(serviceId: string, id: string, ca
   return store.withTransaction(async (tx) => {
     const revoked = await store.revokeInitialAccessToken(tx, serviceId, id);
     if (!revoked) return { ok: false, status: 404, issues: [{ path: ["id"], message: "No such active initial access token" }] };
-    await store.recordAudit(tx, caller, {
+    await recordAudit(tx, caller, {
       serviceId,
       action: "initial_access_token.revoked",
       outcome: "success",

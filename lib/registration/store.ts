@@ -1,9 +1,8 @@
 import type { Client, Interface, Prisma } from "@/generated/prisma/client";
-import { recordAuditEvent, type AuditEventInput } from "@/lib/audit";
+import type { Caller } from "@/lib/audit";
 import type pg from "pg";
 import { v7 as uuidv7 } from "uuid";
 import { db, pool } from "@/lib/db";
-import type { Caller } from "./caller";
 import type { Change } from "./diff";
 import { clientName } from "./members";
 import type { ClientMetadata } from "./metadata";
@@ -372,24 +371,6 @@ export async function revokeTokenHeldByOtherClient(tx: Tx, serviceId: string, to
      WHERE registration_access_token_hash = ${tokenHash} AND service_id = ${serviceId} AND client_id <> ${presentedFor}
     RETURNING client_id`;
   return rows[0]?.client_id ?? null;
-}
-
-/** What an audit event records beyond its caller. */
-export type AuditFacts = Pick<AuditEventInput, "action" | "outcome" | "serviceId" | "clientId"> & { details?: Record<string, unknown> };
-
-/** Writes an audit event of `caller` (who, through which interface, from where, which request) in the transaction of the change it records, or on its own. */
-export function recordAudit(tx: Tx | null, caller: Caller, facts: AuditFacts) {
-  return recordAuditEvent(tx ?? db(), {
-    action: facts.action,
-    outcome: facts.outcome,
-    serviceId: facts.serviceId,
-    clientId: facts.clientId,
-    actor: caller.actor,
-    interface: caller.interface,
-    ip: caller.ip,
-    requestId: caller.requestId,
-    details: facts.details as Prisma.InputJsonObject | undefined,
-  });
 }
 
 export type RevisionInput = { clientRef: string; version: number; kind: RevisionKind; metadata: ClientMetadata; changeSet: Change[] };

@@ -44,3 +44,12 @@ export function isHttpsUrl(value: string): boolean {
   const url = parseAbsoluteUri(value);
   return !!url && url.protocol === "https:" && url.hostname !== "";
 }
+
+/** The path of the client registration endpoint (RFC 7591 §3), under the issuer. */
+export const registrationEndpointPath = "/register";
+
+/** The client registration endpoint of a service whose public base URL is `issuer` (RFC 7591 §3, RFC 8414 §2). */
+export const registrationEndpoint = (issuer: string) => `${issuer}${registrationEndpointPath}`;
+
+/** A client's configuration endpoint, its `registration_client_uri` (RFC 7592 §3). */
+export const clientConfigurationEndpoint = (issuer: string, clientId: string) => `${registrationEndpoint(issuer)}/${encodeURIComponent(clientId)}`;

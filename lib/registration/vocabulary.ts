@@ -90,6 +90,5 @@ export const credentialMembers = [
 /** URI schemes that are never acceptable in a redirect URI. */
 export const forbiddenRedirectSchemes = ["javascript", "vbscript", "data", "blob", "file", "about"] as const;
 
-/** What made a revision (the revision_kind enum of the schema). */
-export const revisionKinds = ["created", "updated", "reverted", "token_reissued", "deleted"] as const;
-export type RevisionKind = (typeof revisionKinds)[number];
+/** What made a revision: the schema's revision_kind enum (prisma/schema.prisma). */
+export type { RevisionKind } from "@/generated/prisma/enums";
