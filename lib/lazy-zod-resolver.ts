@@ -3,7 +3,7 @@ import type { ZodType } from "zod";
 
 /**
  * A react-hook-form resolver whose zod schema is loaded on the first validation (forms validate on submit, then
- * on change): zod and the schemas (some 30 kB gzip) stay out of the first load of the pages with forms. The
+ * on change): zod and the schemas stay out of the first load of the pages with forms (docs/BENCHMARKS.md). The
  * schema is loaded once per resolver; keep the resolver across renders (useMemo) where making one is not free.
  */
 export function lazyZodResolver<Input extends FieldValues, Output>(loadSchema: () => Promise<ZodType<Output, Input>>): Resolver<Input, unknown, Output> {
