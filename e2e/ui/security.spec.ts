@@ -30,6 +30,25 @@ test.describe("[SECURITY][HEADERS]", () => {
     });
   }
 
+  test("what Next.js serves besides pages (a script, a revalidated script, the health check) carries the base security headers and no page policy", async ({ page, request }) => {
+    const scripts: string[] = [];
+    page.on("response", (response) => {
+      if (response.url().includes("/_next/static/") && response.url().endsWith(".js")) scripts.push(response.url());
+    });
+    await page.goto("/sign-in");
+    await expect.poll(() => scripts.length).toBeGreaterThan(0);
+    const script = await request.get(scripts[0]!);
+    expect(script.status()).toBe(200);
+    const etag = script.headers()["etag"];
+    const revalidated = etag ? await request.get(scripts[0]!, { headers: { "If-None-Match": etag } }) : script;
+    for (const response of [script, revalidated, await request.get("/api/health")]) {
+      const headers = response.headers();
+      expect(headers["x-content-type-options"], response.url()).toBe("nosniff");
+      expect(headers["referrer-policy"], response.url()).toBe("strict-origin-when-cross-origin");
+      expect(headers["content-security-policy"], response.url()).toBeUndefined();
+    }
+  });
+
   test("a fresh nonce on every response", async ({ request }) => {
     const nonce = async () => (await request.get("/sign-in")).headers()["content-security-policy"]!.match(/'nonce-([^']+)'/)![1];
     expect(await nonce()).not.toBe(await nonce());
