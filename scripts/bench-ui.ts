@@ -6,7 +6,10 @@
 //   - the first-load JavaScript of every page, gzipped (target < 200 kB);
 //   - Lighthouse (desktop preset) on the list, a client's page and its edit page (targets: performance ≥ 0.95, accessibility 1.0).
 // Results are printed and written into docs/BENCHMARKS.md (section "ui"). Needs `npm run build` first.
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+// With BENCH_BASELINE=<dir>, another checkout of Registrar (its dependencies installed and built) is started too,
+// against the same database (which this checkout migrates and loads), and each page is measured on both servers
+// in alternation; the comparison, with both builds' first-load JavaScript, goes into the section "ui:baseline".
+import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -24,6 +27,8 @@ const samples = Number(process.env.BENCH_SAMPLES ?? 200);
 const warmUpRounds = Number(process.env.BENCH_WARM_UP_ROUNDS ?? 80);
 const admin = { email: "bench@registrar.example", password: "bench-password-0123" };
 const targets = { p50Ms: 50, firstLoadKb: 200, performance: 0.95, accessibility: 1 };
+/** The other build to measure next to this one, if any. */
+const baseline = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : undefined;
 
 type Timing = { name: string; path: string; p50: number; p95: number; rows: string };
 
@@ -86,35 +91,44 @@ async function signIn(base: string): Promise<string> {
   return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
 }
 
-/** Server response time of a page: from the request to the last byte of the streamed HTML. */
-async function time(base: string, cookie: string, name: string, pagePath: string, expect: RegExp): Promise<Timing> {
-  const get = async () => {
+/** A running build to measure: where it answers and its administrator's session. */
+type Target = { label: string; base: string; cookie: string };
+
+/**
+ * Server response time of a page: from the request to the last byte of the streamed HTML. With more than one
+ * server, each sample is taken on each server in turn (sample i on the first, then on the second…), so that a
+ * change in this machine's load falls on all alike. One timing per server, in their order.
+ */
+async function time(targets: Target[], name: string, pagePath: string, expect: RegExp): Promise<Timing[]> {
+  const get = async ({ base, cookie }: Target) => {
     const started = performance.now();
     const response = await fetch(`${base}${pagePath}`, { headers: { cookie } });
     const body = await response.text();
     const ms = performance.now() - started;
-    if (response.status !== 200 || !expect.test(body)) throw new Error(`${pagePath}: ${response.status}, the page did not show ${expect}`);
+    if (response.status !== 200 || !expect.test(body)) throw new Error(`${base}${pagePath}: ${response.status}, the page did not show ${expect}`);
     return { ms, body };
   };
-  for (let i = 0; i < 20; i++) await get(); // warm up the JIT, the pools and PostgreSQL's caches
-  const times: number[] = [];
-  let body = "";
-  for (let i = 0; i < samples; i++) ({ ms: times[i], body } = await get());
-  times.sort((a, b) => a - b);
-  process.stdout.write(`${name}: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms\n`);
-  // What the page says it shows ("1–25 of about 1,000,043"), without React's text separators.
-  const shown = body.replaceAll("<!-- -->", "").match(/(\d[\d,]*)–(\d[\d,]*)(?: of ((?:about )?[\d,]+))?/);
-  return { name, path: pagePath, p50: percentile(times, 50), p95: percentile(times, 95), rows: shown ? `${shown[1]}–${shown[2]}${shown[3] ? ` of ${shown[3]}` : ""}` : "" };
+  for (let i = 0; i < 20; i++) for (const target of targets) await get(target); // warm up the JIT, the pools and PostgreSQL's caches
+  const times = targets.map(() => [] as number[]);
+  const bodies = targets.map(() => "");
+  for (let i = 0; i < samples; i++) for (const [k, target] of targets.entries()) ({ ms: times[k]![i], body: bodies[k] } = await get(target));
+  return targets.map((target, k) => {
+    const sorted = times[k]!.sort((a, b) => a - b);
+    process.stdout.write(`${name}${targets.length > 1 ? ` (${target.label})` : ""}: p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms\n`);
+    // What the page says it shows ("1–25 of about 1,000,043"), without React's text separators.
+    const shown = bodies[k]!.replaceAll("<!-- -->", "").match(/(\d[\d,]*)–(\d[\d,]*)(?: of ((?:about )?[\d,]+))?/);
+    return { name, path: pagePath, p50: percentile(sorted, 50), p95: percentile(sorted, 95), rows: shown ? `${shown[1]}–${shown[2]}${shown[3] ? ` of ${shown[3]}` : ""}` : "" };
+  });
 }
 
 type BundleRow = { route: string; kb: number };
 
-/** First-load JavaScript per page from Next's route bundle stats, each chunk gzipped. */
-function firstLoadJavaScript(): BundleRow[] {
-  const stats = JSON.parse(fs.readFileSync(".next/diagnostics/route-bundle-stats.json", "utf8")) as { route: string; firstLoadChunkPaths: string[] }[];
+/** First-load JavaScript per page from Next's route bundle stats of the build in `dir`, each chunk gzipped. */
+function firstLoadJavaScript(dir = "."): BundleRow[] {
+  const stats = JSON.parse(fs.readFileSync(path.join(dir, ".next/diagnostics/route-bundle-stats.json"), "utf8")) as { route: string; firstLoadChunkPaths: string[] }[];
   const gzipped = new Map<string, number>();
   const size = (chunk: string) => {
-    if (!gzipped.has(chunk)) gzipped.set(chunk, zlib.gzipSync(fs.readFileSync(path.join(".next", chunk.replace(/^\/?_next\//, "").replace(/^\.next\//, "")))).length);
+    if (!gzipped.has(chunk)) gzipped.set(chunk, zlib.gzipSync(fs.readFileSync(path.join(dir, ".next", chunk.replace(/^\/?_next\//, "").replace(/^\.next\//, "")))).length);
     return gzipped.get(chunk)!;
   };
   return stats
@@ -167,6 +181,8 @@ async function main() {
   const { values } = parseArgs({ options: { keep: { type: "string" } } });
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
   if (!fs.existsSync(".next/diagnostics/route-bundle-stats.json")) throw new Error("No .next/diagnostics/route-bundle-stats.json: rebuild with `npm run build`.");
+  if (baseline && !fs.existsSync(path.join(baseline, ".next/diagnostics/route-bundle-stats.json")))
+    throw new Error(`BENCH_BASELINE: no production build with .next/diagnostics/route-bundle-stats.json in ${baseline}.`);
 
   const keep = values.keep ? path.resolve(values.keep) : undefined;
   const root = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), "registrar-bench-ui-"));
@@ -175,6 +191,7 @@ async function main() {
   if (!fs.existsSync(passwordFile)) fs.writeFileSync(passwordFile, randomBytes(12).toString("hex"));
   const database = await startEmbeddedPostgres({ dataDir: path.join(root, "pg"), port: await freePort(), password: fs.readFileSync(passwordFile, "utf8"), persistent: true });
   let server: ChildProcess | undefined;
+  let baselineServer: ChildProcess | undefined;
   try {
     await database.createDatabase("bench");
     const databaseUrl = database.url("bench");
@@ -197,8 +214,22 @@ async function main() {
     await loadData(databaseUrl, env);
 
     server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
+    // The baseline reads the same data: started from its checkout as this one is, on a port of its own (its
+    // issuer, and so the origin its sign-in accepts, follow the port); its own startup migrates nothing new.
+    const baselineBase = `http://127.0.0.1:${Number(process.env.BENCH_BASELINE_PORT ?? port + 1)}`;
+    if (baseline)
+      baselineServer = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+        cwd: baseline,
+        env: { ...env, PORT: new URL(baselineBase).port, REGISTRAR_ISSUER: baselineBase },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
     await waitFor(`${base}/api/health`, server);
+    if (baselineServer) await waitFor(`${baselineBase}/api/health`, baselineServer);
     const cookie = await signIn(base);
+    const targetList: Target[] = [
+      { label: "this build", base, cookie },
+      ...(baseline ? [{ label: "baseline", base: baselineBase, cookie: await signIn(baselineBase) }] : []),
+    ];
     const lookup = new pg.Client({ connectionString: databaseUrl });
     await lookup.connect();
     const acme = (await lookup.query<{ client_id: string }>("SELECT client_id FROM client WHERE software_id = 'acme-portal' AND deleted_at IS NULL LIMIT 1")).rows[0]!.client_id;
@@ -216,9 +247,15 @@ async function main() {
     // compiles hot code as it goes): every page is requested in turn first, so that the first page measured is
     // not also the one that warms the server up, and the figures are those of a server in service.
     for (let round = 0; round < warmUpRounds; round++)
-      for (const [, pagePath] of pages) await (await fetch(`${base}${pagePath}`, { headers: { cookie } })).text();
+      for (const [, pagePath] of pages)
+        for (const target of targetList) await (await fetch(`${target.base}${pagePath}`, { headers: { cookie: target.cookie } })).text();
     const timings: Timing[] = [];
-    for (const [name, pagePath, expect] of pages) timings.push(await time(base, cookie, name, pagePath, expect));
+    const baselineTimings: Timing[] = [];
+    for (const [name, pagePath, expect] of pages) {
+      const [ours, theirs] = await time(targetList, name, pagePath, expect);
+      timings.push(ours!);
+      if (theirs) baselineTimings.push(theirs);
+    }
     const bundles = firstLoadJavaScript();
     const scores = [
       await lighthouse(base, cookie, "Clients list", "/clients"),
@@ -227,8 +264,9 @@ async function main() {
     ];
 
     const ok = (pass: boolean) => (pass ? "✅" : "❌");
+    const measured = `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.versions.node}: the production build against an embedded PostgreSQL holding ${syntheticClients.toLocaleString("en")} synthetic clients and the demo data set, signed in as an administrator, all on this machine.`;
     const table = [
-      `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.versions.node}: the production build against an embedded PostgreSQL holding ${syntheticClients.toLocaleString("en")} synthetic clients and the demo data set, signed in as an administrator, all on this machine.`,
+      measured,
       "",
       `**Server response** (request to last byte of the streamed HTML, ${samples} sequential requests per page after ${warmUpRounds} warm-up rounds over all the pages and 20 of its own; target p50 < ${targets.p50Ms} ms):`,
       "",
@@ -250,8 +288,38 @@ async function main() {
     ].join("\n");
     process.stdout.write(`\n${table}\n`);
     writeBenchmarkSection("ui", table);
+    if (baseline) {
+      const theirBundles = new Map(firstLoadJavaScript(baseline).map((b) => [b.route, b.kb]));
+      const routes = [...new Set([...bundles.map((b) => b.route), ...theirBundles.keys()])].sort((a, b) => a.localeCompare(b));
+      const ourBundles = new Map(bundles.map((b) => [b.route, b.kb]));
+      const kb = (value?: number) => (value === undefined ? "–" : `${value.toFixed(1)} kB`);
+      const comparison = [
+        `${measured.replace("the production build", "this build and a baseline build")} Baseline: the build in ${baseline}${commitOf(baseline)}, started from its checkout on the same database; this build${commitOf(process.cwd())}.`,
+        "",
+        `**Server response** (as above; each sample taken on both servers in turn, this build first, after ${warmUpRounds} warm-up rounds over all the pages on both and 20 of each page's own):`,
+        "",
+        "| page | this build p50 | p95 | baseline p50 | p95 | p50 this / baseline | p95 this / baseline |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        ...timings.map((t, k) => {
+          const b = baselineTimings[k]!;
+          return `| ${t.name} \`${t.path.replace(acme, "<id>")}\` | ${t.p50.toFixed(1)} ms | ${t.p95.toFixed(1)} ms | ${b.p50.toFixed(1)} ms | ${b.p95.toFixed(1)} ms | ${(t.p50 / b.p50).toFixed(2)}× | ${(t.p95 / b.p95).toFixed(2)}× |`;
+        }),
+        "",
+        "**First-load JavaScript** per page (as above, from each build's own .next/diagnostics/route-bundle-stats.json):",
+        "",
+        "| page | this build | baseline | difference |",
+        "|---|---:|---:|---:|",
+        ...routes.map((route) => {
+          const [ours, theirs] = [ourBundles.get(route), theirBundles.get(route)];
+          return `| \`${route}\` | ${kb(ours)} | ${kb(theirs)} | ${ours === undefined || theirs === undefined ? "–" : `${ours - theirs >= 0 ? "+" : "−"}${Math.abs(ours - theirs).toFixed(1)} kB`} |`;
+        }),
+      ].join("\n");
+      process.stdout.write(`\n${comparison}\n`);
+      writeBenchmarkSection("ui:baseline", comparison, { after: "ui" });
+    }
   } finally {
     server?.kill("SIGTERM");
+    baselineServer?.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 1500));
     await database.stop();
     if (!keep) fs.rmSync(root, { recursive: true, force: true });
@@ -262,3 +330,12 @@ main().catch((error) => {
   process.stderr.write(`${error?.stack ?? error}\n`);
   process.exit(1);
 });
+
+/** " (commit abc1234)" when `dir` is a git checkout. */
+function commitOf(dir: string) {
+  try {
+    return ` (commit ${execFileSync("git", ["-C", dir, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim()})`;
+  } catch {
+    return "";
+  }
+}
