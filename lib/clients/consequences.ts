@@ -1,7 +1,7 @@
 import { diffMetadata } from "@/lib/registration/diff";
-import { needsClientSecret } from "@/lib/registration/members";
+import { needsClientSecret, rotatesRegistrationAccessToken } from "@/lib/registration/members";
 import type { ClientMetadata } from "@/lib/registration/metadata";
-import { rotatesRegistrationAccessToken, type ServicePolicy } from "@/lib/registration/policy";
+import type { ServicePolicy } from "@/lib/registration/policy";
 
 // What a reviewed change will do beyond the fields themselves, in words, shown on the review step before a
 // save. The rules that decide (secrets, rotation) are the core's; this only explains their effect. Browser-safe.

@@ -114,3 +114,12 @@ export const defaultApplicationType = "web";
 export function defaultTokenEndpointAuthMethod<M extends string>(policy: { allowedTokenEndpointAuthMethods: readonly M[] }): M | "client_secret_basic" {
   return (policy.allowedTokenEndpointAuthMethods as readonly string[]).includes("client_secret_basic") ? "client_secret_basic" : (policy.allowedTokenEndpointAuthMethods[0] ?? "client_secret_basic");
 }
+
+/**
+ * Whether an update or revert issues a new registration access token (RFC 7592 §2.2 allows either): the core
+ * rotates by this, and the console's review warns by it before a save. Here, not in policy.ts, so that the
+ * browser gets it without the policy's schemas.
+ */
+export function rotatesRegistrationAccessToken(policy: { rotateRegistrationAccessTokenOnUpdate: boolean }): boolean {
+  return policy.rotateRegistrationAccessTokenOnUpdate;
+}

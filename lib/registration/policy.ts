@@ -64,11 +64,3 @@ export const NewInitialAccessTokenSchema = z.object({
   uses: z.number({ error: "must be a number" }).int("must be a whole number").min(1, "must allow at least 1 registration").max(1_000_000).nullable().default(null),
 });
 export type NewInitialAccessToken = z.infer<typeof NewInitialAccessTokenSchema>;
-
-/**
- * Whether an update or revert issues a new registration access token (RFC 7592 §2.2 allows either): the core
- * rotates by this, and the console's review warns by it before a save.
- */
-export function rotatesRegistrationAccessToken(policy: Pick<ServicePolicy, "rotateRegistrationAccessTokenOnUpdate">): boolean {
-  return policy.rotateRegistrationAccessTokenOnUpdate;
-}
