@@ -43,3 +43,30 @@ describe("[CREDENTIALS]", () => {
     expect(encryptSecret(secret, key, "client-a")).not.toBe(stored); // fresh IV each time
   });
 });
+
+describe("[CREDENTIALS][RANDOM] the pooled CSPRNG", () => {
+  it("hands out bytes of the size asked for, never the same twice, and never the pool itself", async () => {
+    const { randomBytes } = await import("@/lib/registration/random");
+    const seen = new Set<string>();
+    for (let i = 0; i < 20_000; i++) {
+      const size = [12, 16, 32][i % 3]!;
+      const bytes = randomBytes(size);
+      expect(bytes.length).toBe(size);
+      seen.add(bytes.toString("hex"));
+    }
+    expect(seen.size).toBe(20_000);
+    const a = randomBytes(16);
+    const copy = Buffer.from(a);
+    a.fill(0);
+    expect(randomBytes(16).equals(copy)).toBe(false);
+    expect(randomBytes(16).equals(Buffer.alloc(16))).toBe(false);
+    expect(randomBytes(10_000).length).toBe(10_000);
+  });
+
+  it("row ids are distinct UUIDv7s", async () => {
+    const { newRowId } = await import("@/lib/registration/random");
+    const ids = Array.from({ length: 10_000 }, newRowId);
+    expect(new Set(ids).size).toBe(10_000);
+    for (const id of ids.slice(0, 100)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});

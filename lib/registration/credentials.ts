@@ -1,8 +1,9 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, timingSafeEqual } from "node:crypto";
 import { appendFileSync } from "node:fs";
+import { randomBytes } from "./random";
 
 // Credentials of a registration (RFC 7591 §3.2.1, RFC 7592 §3). Client ids, secrets and tokens come from the
-// operating system's CSPRNG (node:crypto); tokens are stored only as SHA-256; secrets are encrypted at rest
+// operating system's CSPRNG (node:crypto, through random.ts); tokens are stored only as SHA-256; secrets are encrypted at rest
 // with AES-256-GCM.
 
 /** A new client id: 128 random bits, URL-safe (22 characters). */

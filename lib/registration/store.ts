@@ -1,11 +1,11 @@
 import type { Client, Interface, Prisma } from "@/generated/prisma/client";
 import type { Caller } from "@/lib/audit";
 import type pg from "pg";
-import { v7 as uuidv7 } from "uuid";
 import { db, pool } from "@/lib/db";
 import type { Change } from "./diff";
 import { clientName } from "./members";
 import type { ClientMetadata } from "./metadata";
+import { newRowId } from "./random";
 import { readPolicy, type ServicePolicy } from "./policy";
 import type { RevisionKind } from "./vocabulary";
 
@@ -113,8 +113,8 @@ type Created = { createdAt: Date; number: number };
 function registrationRow(r: NewRegistration) {
   const c = listingColumns(r.clientId, r.metadata);
   return {
-    id: uuidv7(),
-    revision_id: uuidv7(),
+    id: newRowId(),
+    revision_id: newRowId(),
     service_id: r.serviceId,
     client_id: r.clientId,
     metadata: r.metadata,
