@@ -70,6 +70,24 @@ export async function openClient(page: Page, name: string): Promise<string> {
 }
 
 /**
+ * Waits until the console's frame is interactive: its theme switch marks the theme in use, which it knows only
+ * once hydrated. The frame's keyboard shortcuts (Ctrl-K) are listened for from then on; a key pressed before
+ * is lost. (A page's own content, in its loading boundary, may hydrate later still.)
+ */
+export async function frameHydrated(page: Page) {
+  const themeSwitch = page.getByRole("group", { name: "Theme", includeHidden: true }).first();
+  await expect(themeSwitch.getByRole("button", { pressed: true, includeHidden: true })).toHaveCount(1);
+}
+
+/**
+ * Waits until the settings form is interactive: react-hook-form fills its fields in when it hydrates (the server
+ * renders them blank), so until a registration mode is checked, a field changed would be reset by hydration.
+ */
+export async function settingsFormHydrated(page: Page) {
+  await expect(page.getByRole("group", { name: "Registration mode" }).getByRole("radio", { checked: true })).toHaveCount(1);
+}
+
+/**
  * Opens a filter chip's popover. Its code arrives just after hydration and the chip is inert until then, so
  * this also waits for the page to be interactive.
  */

@@ -14,8 +14,9 @@ test.describe("signed in as an admin", () => {
     const clientId = await openClient(page, "Acme Customer Portal");
     await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toHaveText(/Clients.*Acme Customer Portal/);
     await expect(page.getByTestId("client-id")).toHaveText(clientId);
+    await page.evaluate(() => navigator.clipboard.writeText(""));
     await page.getByRole("button", { name: "Copy the client id" }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(clientId);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(clientId); // written asynchronously
     for (const badge of ["Web", "Confidential", "Registered in the console"]) await expect(page.getByText(badge, { exact: true }).first()).toBeVisible();
     await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveAttribute("href", `/clients/${clientId}/edit`);
 
@@ -81,7 +82,9 @@ test.describe("signed in as an admin", () => {
     const json = page.getByLabel("Client metadata JSON");
     await expect(json).toContainText('"client_name#fr": "Portail client Acme"');
 
+    await page.evaluate(() => navigator.clipboard.writeText(""));
     await page.getByRole("button", { name: "Copy the metadata JSON" }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toBe(""); // written asynchronously
     const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as Record<string, unknown>;
     expect(Object.keys(copied).slice(0, 4)).toEqual(["redirect_uris", "token_endpoint_auth_method", "grant_types", "response_types"]);
     expect(Object.keys(copied).indexOf("client_name#de")).toBe(Object.keys(copied).indexOf("client_name") + 1);

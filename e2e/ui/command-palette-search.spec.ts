@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { authFile } from "../support";
+import { authFile, frameHydrated } from "../support";
 
 test.describe("signed in as a viewer", () => {
   test.use({ storageState: authFile("viewer") });
 
   test("[CLIENTS][PALETTE] Ctrl-K finds a client by name and opens it", async ({ page }) => {
     await page.goto("/audit");
+    await frameHydrated(page);
     await page.getByRole("heading", { level: 1 }).click();
     await page.keyboard.press("Control+k");
     const palette = page.getByRole("dialog", { name: "Command palette" });

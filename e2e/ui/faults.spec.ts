@@ -59,8 +59,13 @@ test("[HARDENING][FAULTS] the console and the APIs when the database stops and c
     expect(again.status).toBe(201);
     await context.close();
   } finally {
-    app?.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 1000));
+    // The app closes its database connections on SIGTERM and exits; its PostgreSQL stops after that.
+    const running = app && app.exitCode === null && app.signalCode === null ? app : undefined;
+    if (running) {
+      const exited = new Promise((resolve) => running.once("exit", resolve));
+      running.kill("SIGTERM");
+      await exited;
+    }
     await postgres.stop().catch(() => {});
     fs.rmSync(dir, { recursive: true, force: true });
   }

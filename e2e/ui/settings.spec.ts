@@ -1,12 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
-import { authFile } from "../support";
+import { authFile, settingsFormHydrated } from "../support";
 import { registerThroughApi } from "../clients";
 
 test.use({ storageState: authFile("admin") });
 
 async function setRegistrationMode(page: Page, mode: "Open" | "Initial access token") {
   await page.goto("/settings");
-  await page.waitForLoadState("networkidle"); // the form is interactive
+  await settingsFormHydrated(page);
   await page.getByRole("radio", { name: new RegExp(`^${mode}`) }).check();
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText(/Settings saved|Nothing changed/)).toBeVisible();
@@ -58,7 +58,7 @@ test("[SETTINGS] an initial access token is created, used at POST /register, and
 
 test("[SETTINGS] the policy form validates with the policy schema and saves", async ({ page }) => {
   await page.goto("/settings");
-  await page.waitForLoadState("networkidle"); // the form is interactive
+  await settingsFormHydrated(page);
   const limit = page.getByLabel("Redirect URIs per client");
   await limit.clear();
   await limit.fill("0");
