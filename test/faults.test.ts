@@ -63,6 +63,13 @@ describe("[HARDENING][FAULTS] the database stops under load and comes back", () 
       }
     }
     expect(whileDown.every((r) => r.status === 503)).toBe(true);
+    // Once the service's cached record is gone, the first read that fails is Prisma's, whose error for a socket
+    // that is gone carries no syscall: it must be a 503 too, not a 500.
+    const { forgetService } = await import("@/lib/registration/store");
+    forgetService(server.serviceId);
+    const uncached = await register(150);
+    expect(uncached.status).toBe(503);
+    expect(uncached.body).toEqual({ error: "temporarily_unavailable", error_description: "The registration service cannot reach its database; try again shortly" });
 
     const { databaseReachable } = await import("@/lib/health");
     expect(await databaseReachable()).toBe(false);

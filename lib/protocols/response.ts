@@ -22,7 +22,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     seen.add(e);
     const { code, message, name, syscall } = e as { code?: unknown; message?: unknown; name?: unknown; syscall?: unknown };
     // A server reached through its Unix socket (the embedded one) that has stopped: the socket file is gone.
-    if (code === "ENOENT" && syscall === "connect") return true;
+    // node-postgres says so with the syscall; Prisma's error carries the code and says it in its message only.
+    if (code === "ENOENT" && (syscall === "connect" || (typeof message === "string" && /\bconnect ENOENT\b/.test(message)))) return true;
     if (typeof code === "string" && ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08003", "08006", "53300", "P1001", "P1002", "P1017", "P2024"].includes(code)) return true;
     if (typeof message === "string" && /connection terminated|connection refused|timeout exceeded when trying to connect|Connection terminated unexpectedly|the database system is (shutting down|starting up)|Can't reach database server/i.test(message)) return true;
     if (name === "DriverAdapterError" && typeof message === "string" && /connect/i.test(message)) return true;
