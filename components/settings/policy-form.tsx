@@ -44,6 +44,7 @@ const limits = [
 ] as const;
 
 const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);
+const optionalText = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : null);
 const optionalNumber = (value: unknown) => (value === "" || value === null || value === undefined ? null : Number(value));
 
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
@@ -171,6 +172,23 @@ export function PolicyForm({ policy, canEdit }: { policy: ServicePolicy; canEdit
               <Input id="clientSecretLifetimeSeconds" type="number" min={0} {...form.register("clientSecretLifetimeSeconds", { valueAsNumber: true })} aria-invalid={errors.clientSecretLifetimeSeconds ? true : undefined} aria-describedby="secret-lifetime-hint" />
               {errors.clientSecretLifetimeSeconds && <FieldError>{message(errors.clientSecretLifetimeSeconds)}</FieldError>}
               <FieldHint id="secret-lifetime-hint">0: secrets never expire (client_secret_expires_at = 0).</FieldHint>
+            </div>
+            <div className="grid content-start gap-1.5 md:col-span-2">
+              <Label htmlFor="registrationManagementEndpoint">Registration management endpoint</Label>
+              <Input
+                id="registrationManagementEndpoint"
+                type="url"
+                placeholder="Registrar's own /register"
+                className="font-mono text-[12.5px]"
+                {...form.register("registrationManagementEndpoint", { setValueAs: optionalText })}
+                aria-invalid={errors.registrationManagementEndpoint ? true : undefined}
+                aria-describedby="registrationManagementEndpoint-hint"
+              />
+              {errors.registrationManagementEndpoint && <FieldError>{message(errors.registrationManagementEndpoint)}</FieldError>}
+              <FieldHint id="registrationManagementEndpoint-hint">
+                When an authorization server calls Registrar&apos;s Authlete-compatible API, its own client configuration endpoint, e.g. https://as.example.com/register. Each
+                client&apos;s registration_client_uri is this URL followed by /client_id (RFC 7592 §3). Empty: Registrar&apos;s own endpoint.
+              </FieldHint>
             </div>
           </div>
         </Section>

@@ -1,5 +1,6 @@
 import type { ClientMetadata } from "@/lib/registration/metadata";
 import type { ClientInformation } from "@/lib/registration/service";
+import { parseAbsoluteUri } from "@/lib/registration/uris";
 
 // Authlete's Client model (the `client` of its API responses and the `clients` of its client list), and how
 // Registrar's client maps onto it. The names follow Authlete's SDK (models/client.ts): enum values in upper
@@ -41,10 +42,42 @@ function tagged(m: ClientMetadata, member: string): Tagged[] | undefined {
   return values.length ? values : undefined;
 }
 
-/** The client in Authlete's model (its `clientId` is a number; our client_id is its `clientIdAlias`). */
-export function authleteClient(info: ClientInformation): AuthleteClient {
+/** Members Registrar keeps that Authlete's Client has no field for: its `customMetadata` (a JSON string). */
+export const customMembers = [
+  "post_logout_redirect_uris",
+  "backchannel_logout_uri",
+  "backchannel_logout_session_required",
+  "frontchannel_logout_uri",
+  "frontchannel_logout_session_required",
+  "software_statement",
+] as const;
+
+function customMetadata(m: ClientMetadata): string | undefined {
+  const custom = Object.fromEntries(customMembers.filter((k) => m[k] !== undefined).map((k) => [k, m[k]]));
+  return Object.keys(custom).length ? JSON.stringify(custom) : undefined;
+}
+
+/** The host a pairwise subject identifier is computed for (OpenID Connect Core §8.1), when there is one. */
+function derivedSectorIdentifier(m: ClientMetadata): string | undefined {
+  if (m.subject_type !== "pairwise") return undefined;
+  const uris = m.sector_identifier_uri ? [m.sector_identifier_uri] : (m.redirect_uris ?? []);
+  const hosts = new Set(uris.map((uri) => parseAbsoluteUri(uri)?.hostname).filter(Boolean));
+  return hosts.size === 1 ? [...hosts][0] : undefined;
+}
+
+/** Authlete numbers services; a service whose id is a number is that service. */
+const serviceNumber = (serviceId: string) => (/^[1-9][0-9]{0,14}$/.test(serviceId) ? Number(serviceId) : undefined);
+
+/**
+ * The client in Authlete's model, field by field as its SDK's `Client` declares it (docs/API.md lists every
+ * field and what it is here). Its `clientId` and `number` are Registrar's client number; the OAuth client_id is
+ * its `clientIdAlias`. The `scope` a client may request is its extension's requestable scopes.
+ */
+export function authleteClient(info: ClientInformation, serviceId: string): AuthleteClient {
   const m = info.metadata;
   const client: AuthleteClient = {
+    number: info.number,
+    serviceNumber: serviceNumber(serviceId),
     clientId: info.number,
     clientIdAlias: info.clientId,
     clientIdAliasEnabled: true,
@@ -57,10 +90,11 @@ export function authleteClient(info: ClientInformation): AuthleteClient {
     logoUris: tagged(m, "logo_uri"),
     contacts: m.contacts,
     tlsClientCertificateBoundAccessTokens: m.tls_client_certificate_bound_access_tokens,
-    dynamicallyRegistered: true,
+    dynamicallyRegistered: info.origin === "dynamic",
     softwareId: m.software_id,
     softwareVersion: m.software_version,
     createdAt: info.clientIdIssuedAt * 1000,
+    modifiedAt: info.updatedAt.getTime(),
     grantTypes: m.grant_types.map((g) => grantNames[g]).filter(Boolean),
     responseTypes: m.response_types.map(responseTypeName),
     redirectUris: m.redirect_uris,
@@ -85,6 +119,7 @@ export function authleteClient(info: ClientInformation): AuthleteClient {
     authTimeRequired: m.require_auth_time,
     subjectType: m.subject_type ? upper(m.subject_type) : undefined,
     sectorIdentifierUri: m.sector_identifier_uri,
+    derivedSectorIdentifier: derivedSectorIdentifier(m),
     jwksUri: m.jwks_uri,
     jwks: m.jwks ? JSON.stringify(m.jwks) : undefined,
     userInfoSignAlg: jws(m.userinfo_signed_response_alg),
@@ -97,7 +132,9 @@ export function authleteClient(info: ClientInformation): AuthleteClient {
     policyUris: tagged(m, "policy_uri"),
     clientUri: m.client_uri,
     clientUris: tagged(m, "client_uri"),
+    extension: m.scope ? { requestableScopes: m.scope.split(" "), requestableScopesEnabled: true } : undefined,
     authorizationDetailsTypes: m.authorization_details_types,
+    customMetadata: customMetadata(m),
     dpopRequired: m.dpop_bound_access_tokens,
   };
   return Object.fromEntries(Object.entries(client).filter(([, v]) => v !== undefined));

@@ -3,7 +3,7 @@ import * as registration from "@/lib/registration/service";
 import type { ClientInformation, Outcome } from "@/lib/registration/service";
 import { authleteClient, type AuthleteClient } from "./authlete-client";
 import { clientInformationResponse, deletedResponse } from "./registration";
-import { bearerToken, isJsonContentType, parseJsonBody, readBody, RequestError, type RequestContext } from "./request";
+import { bearerToken, maxBodyBytes, mediaType, parseFormBody, parseJsonBody, readBody, RequestError, type RequestContext } from "./request";
 import { errorToResponse, jsonResponse, rfcFailure, type HttpResponse } from "./response";
 
 // `POST /api/{serviceId}/client/registration[/get|/update|/delete]`: Authlete's client registration API, so
@@ -18,13 +18,49 @@ import { errorToResponse, jsonResponse, rfcFailure, type HttpResponse } from "./
 
 // ---- the requests ---------------------------------------------------------------------------------------
 
+/** Absent, as Authlete reads it: a member that is missing or null. */
+const absent = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+
+/** The members of Authlete's ClientRegistrationRequest; others are ignored, as Authlete ignores them. */
 const ApiRequest = z.looseObject({
-  json: z.string({ error: "json must be a string holding the client's JSON request body" }).optional(),
+  json: absent(z.string({ error: "json must be a string holding the client's JSON request body" })),
   // As presented: what a blank token means is the core's rule, the same as at the RFC endpoint.
-  token: z.string({ error: "token must be a string" }).optional(),
-  clientId: z.string({ error: "clientId must be a string" }).optional(),
-  client_id: z.string({ error: "client_id must be a string" }).optional(),
+  token: absent(z.string({ error: "token must be a string" })),
+  // Authlete's numeric client ID may come as a JSON number; the OAuth client_id (clientIdAlias) as a string.
+  clientId: absent(z.union([z.string(), z.number().int().nonnegative()], { error: "clientId must be a string or a number" })),
+  client_id: absent(z.string({ error: "client_id must be a string" })),
 });
+type ApiRequest = z.infer<typeof ApiRequest>;
+
+/**
+ * How large the API request may be: any client request body the RFC endpoint accepts, escaped as a JSON string
+ * (at most 2 characters per byte) and then form-encoded (at most 3 per character), plus the other members.
+ */
+const envelopeLimit = () => 6 * maxBodyBytes() + 16 * 1024;
+
+/** The API request, JSON or form-encoded as Authlete accepts it; a problem with it is the API call's own (HTTP 400). */
+async function readApiRequest(ctx: RequestContext): Promise<ApiRequest> {
+  const type = mediaType(ctx.req);
+  if (type !== "application/json" && type !== "application/x-www-form-urlencoded") {
+    ctx.req.resume();
+    throw new RequestError(400, "invalid_request", "The API request body must be application/json or application/x-www-form-urlencoded");
+  }
+  const body = await readBody(ctx.req, envelopeLimit());
+  const parsed = ApiRequest.safeParse(type === "application/json" ? parseJsonBody(body) : parseFormBody(body));
+  if (!parsed.success) throw new RequestError(400, "invalid_request", parsed.error.issues.map((i) => i.message).join("; ") || "The API request must be a JSON object");
+  return parsed.data;
+}
+
+/**
+ * The client's own request body from `json`, read exactly as the RFC endpoint reads a body: the same size limit
+ * (on the metadata, not on its escaped form in the envelope), strict UTF-8 and JSON. A problem is the client's.
+ */
+function clientDocument(json: string | undefined): unknown {
+  const body = Buffer.from(json ?? "", "utf8");
+  const limit = maxBodyBytes();
+  if (body.length > limit) throw new RequestError(413, "invalid_request", `The request body must be at most ${limit} bytes`);
+  return parseJsonBody(body);
+}
 
 const apiError = (status: number, { code, message }: { code: string; message: string }, detail?: string, headers: Record<string, string> = {}) =>
   jsonResponse(status, { resultCode: code, resultMessage: `[${code}] ${detail ?? message}` }, headers);
@@ -49,34 +85,29 @@ export async function authleteRegistration(ctx: RequestContext, operation: Authl
     return apiError(401, apiResultCodes.unauthorized, undefined, { "WWW-Authenticate": 'Bearer realm="registrar-api"' });
   }
   const serviceId = check.serviceId;
-  if (!isJsonContentType(ctx.req)) throw new RequestError(400, "invalid_request", "The API request body must be application/json");
-  const parsed = ApiRequest.safeParse(parseJsonBody(await readBody(ctx.req)));
-  if (!parsed.success) return apiError(400, apiResultCodes.malformed, parsed.error.issues.map((i) => i.message).join("; ") || "The API request must be a JSON object");
-  const body = parsed.data;
-  const clientId = body.clientId ?? body.client_id;
-
-  // The client's own request body, parsed exactly as the RFC endpoint parses it.
-  const clientDocument = (): unknown => parseJsonBody(Buffer.from(body.json ?? "", "utf8"));
+  const body = await readApiRequest(ctx);
+  const named = body.clientId ?? body.client_id;
+  if (operation !== "register" && named === undefined) return apiError(400, apiResultCodes.malformed, "clientId is required");
   try {
+    // Either of the client's identifiers names it (Authlete's numeric clientId, or the OAuth client_id).
+    const clientId = named === undefined ? "" : await registration.clientIdNamedBy(serviceId, String(named));
     switch (operation) {
       case "register":
-        return ok(authleteResponse("register", await registration.register(serviceId, { document: clientDocument(), initialAccessToken: body.token }, caller)));
+        return ok(authleteResponse("register", await registration.register(serviceId, { document: clientDocument(body.json), initialAccessToken: body.token }, caller), serviceId));
       case "get":
-        if (!clientId) return apiError(400, apiResultCodes.malformed, "clientId is required");
-        return ok(authleteResponse("get", await registration.read(serviceId, { clientId, registrationAccessToken: body.token }, caller)));
+        return ok(authleteResponse("get", await registration.read(serviceId, { clientId, registrationAccessToken: body.token }, caller), serviceId));
       case "update": {
-        if (!clientId) return apiError(400, apiResultCodes.malformed, "clientId is required");
-        const document = registration.presentedToken(body.token) ? clientDocument() : {};
-        return ok(authleteResponse("update", await registration.update(serviceId, { clientId, registrationAccessToken: body.token, document }, caller)));
+        // Without a token there is nothing to check the body against: UNAUTHORIZED before reading it.
+        const document = registration.presentedToken(body.token) ? clientDocument(body.json) : {};
+        return ok(authleteResponse("update", await registration.update(serviceId, { clientId, registrationAccessToken: body.token, document }, caller), serviceId));
       }
       case "delete":
-        if (!clientId) return apiError(400, apiResultCodes.malformed, "clientId is required");
-        return ok(authleteResponse("delete", await registration.remove(serviceId, { clientId, registrationAccessToken: body.token }, caller)));
+        return ok(authleteResponse("delete", await registration.remove(serviceId, { clientId, registrationAccessToken: body.token }, caller), serviceId));
     }
   } catch (error) {
-    // A malformed client request is the client's problem: the action tells the AS to answer it 400.
-    if (error instanceof RequestError) return ok(authleteFailure(errorToResponse(error, ctx.requestId, rfcFailure)));
-    throw error;
+    // The client's malformed request, or a fault while processing it: still an answer for the AS to relay,
+    // with the action Authlete documents for it (BAD_REQUEST, or INTERNAL_SERVER_ERROR).
+    return ok(authleteFailure(operation, errorToResponse(error, ctx.requestId, rfcFailure)));
   }
 }
 
@@ -106,13 +137,36 @@ const successes = {
 
 export type AuthleteOperation = keyof typeof successes;
 
-/** The action and result code for an RFC response status. 403 has no Authlete action: the AS answers 401. */
-function failureResult(status: number): { action: AuthleteAction; code: string } {
-  if (status === 400) return { action: "BAD_REQUEST", code: "R-DCR-4000" };
-  if (status === 401) return { action: "UNAUTHORIZED", code: "R-DCR-4010" };
-  if (status === 403) return { action: "UNAUTHORIZED", code: "R-DCR-4030" };
-  if (status === 429) return { action: "UNAUTHORIZED", code: "R-DCR-4290" };
-  return { action: "INTERNAL_SERVER_ERROR", code: "R-DCR-5000" };
+/**
+ * The actions each operation returns, as Authlete's API reference documents them (its SDK's
+ * DynamicClientRegistration methods): register never answers UNAUTHORIZED; get, update and delete do.
+ */
+export const documentedActions = {
+  register: ["CREATED", "BAD_REQUEST", "INTERNAL_SERVER_ERROR"],
+  get: ["OK", "BAD_REQUEST", "UNAUTHORIZED", "INTERNAL_SERVER_ERROR"],
+  update: ["UPDATED", "BAD_REQUEST", "UNAUTHORIZED", "INTERNAL_SERVER_ERROR"],
+  delete: ["DELETED", "BAD_REQUEST", "UNAUTHORIZED", "INTERNAL_SERVER_ERROR"],
+} as const satisfies Record<AuthleteOperation, readonly AuthleteAction[]>;
+
+type Result = { action: AuthleteAction; code: string };
+const badRequest = (code: string): Result => ({ action: "BAD_REQUEST", code });
+const unauthorized = (code: string): Result => ({ action: "UNAUTHORIZED", code });
+
+/**
+ * A refusal's action and result code, by the status the RFC endpoint answers it with. A registration refused
+ * for its initial access token or by the service's policy is BAD_REQUEST (the AS answers 400 with the same
+ * body); a management request refused for its token or its client is UNAUTHORIZED.
+ */
+const refusals: Record<"register" | "manage", Partial<Record<number, Result>>> = {
+  register: { 400: badRequest("R-DCR-4000"), 413: badRequest("R-DCR-4001"), 401: badRequest("R-DCR-4002"), 403: badRequest("R-DCR-4003"), 429: badRequest("R-DCR-4004") },
+  manage: { 400: badRequest("R-DCR-4000"), 413: badRequest("R-DCR-4001"), 401: unauthorized("R-DCR-4010"), 403: unauthorized("R-DCR-4011"), 429: unauthorized("R-DCR-4012") },
+};
+
+/** Anything else is a fault while processing the request: INTERNAL_SERVER_ERROR (the AS answers 500). */
+function failureResult(operation: AuthleteOperation, status: number): Result {
+  const refusal = refusals[operation === "register" ? "register" : "manage"][status];
+  if (refusal) return refusal;
+  return { action: "INTERNAL_SERVER_ERROR", code: status === 503 ? "R-DCR-5001" : "R-DCR-5000" };
 }
 
 export type AuthleteResponse = {
@@ -124,21 +178,21 @@ export type AuthleteResponse = {
 };
 
 /** Shapes a core outcome (or the RFC response of a request that failed before the core) for the API. */
-export function authleteResponse(operation: AuthleteOperation, outcome: Outcome<ClientInformation | { clientId: string; version: number }>): AuthleteResponse {
+export function authleteResponse(operation: AuthleteOperation, outcome: Outcome<ClientInformation | { clientId: string; version: number }>, serviceId: string): AuthleteResponse {
   const rfc: HttpResponse =
     operation === "delete" ? deletedResponse(outcome) : clientInformationResponse(outcome as Outcome<ClientInformation>, operation === "register" ? 201 : 200);
-  if (!outcome.ok) return authleteFailure(rfc);
+  if (!outcome.ok) return authleteFailure(operation, rfc);
   const { action, code, message } = successes[operation];
   const value = outcome.value;
   const response: AuthleteResponse = { resultCode: code, resultMessage: `[${code}] ${message}`, action };
   if (rfc.body !== null) response.responseContent = rfc.body;
-  if ("metadata" in value) response.client = authleteClient(value);
+  if ("metadata" in value) response.client = authleteClient(value, serviceId);
   return response;
 }
 
 /** A failed request as the API's answer: the RFC error response as responseContent. */
-export function authleteFailure(rfc: HttpResponse): AuthleteResponse {
-  const { action, code } = failureResult(rfc.status);
+export function authleteFailure(operation: AuthleteOperation, rfc: HttpResponse): AuthleteResponse {
+  const { action, code } = failureResult(operation, rfc.status);
   const description = rfc.body ? (JSON.parse(rfc.body) as { error_description?: string }).error_description : undefined;
   const response: AuthleteResponse = { resultCode: code, resultMessage: `[${code}] ${description ?? "The request failed"}`, action };
   if (rfc.body !== null) response.responseContent = rfc.body;

@@ -49,21 +49,41 @@ export function readBody(req: IncomingMessage, limit = maxBodyBytes()): Promise<
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+/** The media type the request declares for its body, lower-cased, without parameters. */
+export function mediaType(req: IncomingMessage): string | undefined {
+  return req.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
+}
+
 /** Whether the request declares a JSON body (`application/json`, any parameters). */
 export function isJsonContentType(req: IncomingMessage): boolean {
-  const type = req.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
-  return type === "application/json";
+  return mediaType(req) === "application/json";
+}
+
+function decodeUtf8(body: Buffer): string {
+  try {
+    return utf8.decode(body);
+  } catch {
+    throw new RequestError(400, "invalid_request", "The request body is not valid UTF-8");
+  }
+}
+
+/**
+ * Parses an `application/x-www-form-urlencoded` body (WHATWG URL §5) into its parameters, strictly: valid UTF-8,
+ * no parameter repeated (a request must not mean two things).
+ */
+export function parseFormBody(body: Buffer): Record<string, string> {
+  const parameters: Record<string, string> = {};
+  for (const [name, value] of new URLSearchParams(decodeUtf8(body))) {
+    if (Object.hasOwn(parameters, name)) throw new RequestError(400, "invalid_request", `The request body repeats the parameter "${name}"`);
+    parameters[name] = value;
+  }
+  return parameters;
 }
 
 /** Parses a JSON body strictly: valid UTF-8, valid JSON, no member repeated in one object. */
 export function parseJsonBody(body: Buffer): unknown {
   if (body.length === 0) throw new RequestError(400, "invalid_request", "The request body is empty; send a JSON object");
-  let text: string;
-  try {
-    text = utf8.decode(body);
-  } catch {
-    throw new RequestError(400, "invalid_request", "The request body is not valid UTF-8");
-  }
+  const text = decodeUtf8(body);
   let value: unknown;
   try {
     value = JSON.parse(text);

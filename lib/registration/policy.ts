@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isWebUrl } from "./uris";
 import { grantTypes, jwsAlgorithms, jweAlgorithms, tokenEndpointAuthMethods } from "./vocabulary";
 
 // A service's policy: how clients register (openly, or with an initial access token, RFC 7591 §3) and which
@@ -31,6 +32,19 @@ export const ServicePolicySchema = z.object({
   maxClients: z.number().int().positive().nullable().default(null),
   /** Lifetime of issued client secrets in seconds; 0 = never expire. */
   clientSecretLifetimeSeconds: z.number().int().min(0).default(0),
+  /**
+   * The base of each client's `registration_client_uri` (RFC 7592 §3), as Authlete's service setting of the same
+   * name: an authorization server that fronts Registrar sets its own client configuration endpoint here, so its
+   * clients manage themselves through it. Null: Registrar's own `/register`. Discovery is not affected.
+   */
+  registrationManagementEndpoint: z
+    .string()
+    .trim()
+    .refine(isWebUrl, "must be an absolute http or https URL")
+    .refine((v) => !/[?#]/.test(v), "must not contain a query or fragment (the client id is appended as a path segment)")
+    .transform((v) => v.replace(/\/+$/, ""))
+    .nullable()
+    .default(null),
   /** Whether clients registered in the console may manage themselves through RFC 7592. */
   consoleClientsSelfManaged: z.boolean().default(true),
   limits: z

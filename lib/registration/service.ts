@@ -63,6 +63,10 @@ export type ClientInformation = {
   registrationClientUri: string;
   metadata: ClientMetadata;
   version: number;
+  /** How the client came to be: registered by its software, in the console, or imported. */
+  origin: Client["origin"];
+  /** When its registration last changed. */
+  updatedAt: Date;
 };
 
 /**
@@ -255,7 +259,7 @@ async function serviceOrThrow(serviceId: string) {
   return service;
 }
 
-const registrationClientUri = (clientId: string) => clientConfigurationEndpoint(config().issuer, clientId);
+const registrationClientUri = (policy: ServicePolicy, clientId: string) => clientConfigurationEndpoint(config().issuer, clientId, policy.registrationManagementEndpoint);
 
 const secretAad = (serviceId: string, clientId: string) => `${serviceId}/${clientId}`;
 
@@ -263,7 +267,7 @@ function secretExpiry(policy: ServicePolicy): number {
   return policy.clientSecretLifetimeSeconds ? Math.floor(Date.now() / 1000) + policy.clientSecretLifetimeSeconds : 0;
 }
 
-function information(row: Client, metadata: ClientMetadata, clientSecret: string | null, registrationAccessToken: string | null, rotated: boolean, version: number): ClientInformation {
+function information(row: Client, policy: ServicePolicy, metadata: ClientMetadata, clientSecret: string | null, registrationAccessToken: string | null, rotated: boolean, version: number): ClientInformation {
   return {
     clientId: row.clientId,
     number: row.number,
@@ -272,9 +276,11 @@ function information(row: Client, metadata: ClientMetadata, clientSecret: string
     clientSecretExpiresAt: clientSecret ? row.secretExpiresAt : 0,
     registrationAccessToken,
     registrationAccessTokenRotated: rotated,
-    registrationClientUri: registrationClientUri(row.clientId),
+    registrationClientUri: registrationClientUri(policy, row.clientId),
     metadata,
     version,
+    origin: row.origin,
+    updatedAt: row.updatedAt,
   };
 }
 
@@ -283,6 +289,18 @@ function storedSecret(row: Pick<Client, "secretCiphertext" | "serviceId" | "clie
 }
 
 // ---- the Authlete-compatible API's caller ------------------------------------------------------------
+
+/**
+ * The client_id of the client an Authlete-style caller names: Authlete's APIs take either the OAuth client_id
+ * (`clientIdAlias`) or the numeric `clientId`, which is Registrar's client number. A name that is some client's
+ * client_id means that client (an imported client_id may be all digits); otherwise a number names the client
+ * with that number. Resolved before the token check, so a token presented with either identifier of its own
+ * client is never taken as presented for another client.
+ */
+export async function clientIdNamedBy(serviceId: string, identifier: string): Promise<string> {
+  if (!/^[1-9][0-9]{0,9}$/.test(identifier) || Number(identifier) > 2 ** 31 - 1) return identifier;
+  return (await store.clientIdNamedBy(serviceId, identifier, Number(identifier))) ?? identifier;
+}
 
 export type ApiCallCheck = { ok: true; serviceId: string } | { ok: false; reason: "unknown_service" | "unauthorized" | "throttled"; retryAfter?: number };
 
@@ -398,9 +416,11 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
       clientSecretExpiresAt: secretExpiresAt,
       registrationAccessToken,
       registrationAccessTokenRotated: false,
-      registrationClientUri: registrationClientUri(clientId),
+      registrationClientUri: registrationClientUri(policy, clientId),
       metadata,
       version: 1,
+      origin,
+      updatedAt: created.createdAt,
     },
   };
 }
@@ -423,7 +443,8 @@ export async function read(serviceId: string, input: { clientId: string; registr
   }
   const refusal = requireSelfManagement(row, caller);
   if (refusal) return refusal;
-  return { ok: true, value: information(row, row.metadata as ClientMetadata, storedSecret(row), token, false, row.version) };
+  const { policy } = await serviceOrThrow(serviceId);
+  return { ok: true, value: information(row, policy, row.metadata as ClientMetadata, storedSecret(row), token, false, row.version) };
 }
 
 // ---- update -------------------------------------------------------------------------------------------
@@ -520,7 +541,7 @@ async function persistMetadata(
   if (secretCreated) details.clientSecretCreated = true;
   if (!clientSecret && currentSecret) details.clientSecretRemoved = true;
   await recordAudit(tx, caller, { serviceId, action: w.kind === "reverted" ? "client.reverted" : "client.updated", clientId: row.clientId, outcome: "success", details });
-  return { ok: true, value: information(updated, metadata, clientSecret, registrationAccessToken, rotate, version) };
+  return { ok: true, value: information(updated, policy, metadata, clientSecret, registrationAccessToken, rotate, version) };
 }
 
 // ---- delete -------------------------------------------------------------------------------------------

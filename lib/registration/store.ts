@@ -362,6 +362,17 @@ export async function findClient(serviceId: string, clientId: string): Promise<C
 }
 
 /**
+ * The client_id of the service's client named by `identifier` as either its client_id or its number (the
+ * numeric id of APIs that number clients); the client_id wins when a client has it. Null when neither names one.
+ */
+export async function clientIdNamedBy(serviceId: string, identifier: string, number: number): Promise<string | null> {
+  const rows = await db().$queryRaw<{ client_id: string }[]>`
+    SELECT client_id FROM client WHERE service_id = ${serviceId} AND (client_id = ${identifier} OR number = ${number})
+    ORDER BY (client_id = ${identifier}) DESC LIMIT 1`;
+  return rows[0]?.client_id ?? null;
+}
+
+/**
  * A registration access token presented for another client is revoked (RFC 7592 §1: a registration access token belongs to one client); returns that client's id.
  * Runs in the caller's transaction: with its audit event, and without a second pool connection per check.
  */

@@ -51,5 +51,10 @@ export const registrationEndpointPath = "/register";
 /** The client registration endpoint of a service whose public base URL is `issuer` (RFC 7591 §3, RFC 8414 §2). */
 export const registrationEndpoint = (issuer: string) => `${issuer}${registrationEndpointPath}`;
 
-/** A client's configuration endpoint, its `registration_client_uri` (RFC 7592 §3). */
-export const clientConfigurationEndpoint = (issuer: string, clientId: string) => `${registrationEndpoint(issuer)}/${encodeURIComponent(clientId)}`;
+/**
+ * A client's configuration endpoint, its `registration_client_uri` (RFC 7592 §3): under the service's
+ * registration management endpoint when one is set (an authorization server in front of Registrar), else under
+ * Registrar's own registration endpoint.
+ */
+export const clientConfigurationEndpoint = (issuer: string, clientId: string, managementEndpoint?: string | null) =>
+  `${managementEndpoint ?? registrationEndpoint(issuer)}/${encodeURIComponent(clientId)}`;
