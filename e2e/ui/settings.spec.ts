@@ -78,6 +78,31 @@ test("[SETTINGS] the policy form validates with the policy schema and saves", as
   await expect(page.getByText("Settings saved (1 change)")).toBeVisible();
 });
 
+test("[SETTINGS] the registration management endpoint is checked, saved, and is the base of registration_client_uri", async ({ page, request, baseURL }) => {
+  const field = page.getByLabel("Registration management endpoint");
+  const save = async (value: string, saved: RegExp) => {
+    await field.fill(value);
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByText(saved)).toBeVisible();
+  };
+  await setRegistrationMode(page, "Open"); // registerThroughApi registers openly
+  await field.fill("as.example.test/register");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("must be an absolute http or https URL")).toBeVisible();
+  try {
+    await save("https://as.example.test/register", /Settings saved \(1 change\)/);
+    const registered = await registerThroughApi(request);
+    expect(registered.registration_client_uri).toBe(`https://as.example.test/register/${registered.client_id}`);
+  } finally {
+    await page.reload();
+    await settingsFormHydrated(page);
+    await save("", /Settings saved \(1 change\)/);
+  }
+  const own = await registerThroughApi(request);
+  expect(own.registration_client_uri).toBe(`${baseURL}/register/${own.client_id}`);
+});
+
 test.describe("a viewer", () => {
   test.use({ storageState: authFile("viewer") });
 
