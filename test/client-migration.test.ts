@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/audit";
 import { config } from "@/lib/config";
@@ -17,7 +18,8 @@ import { auditEvents, createTestService, expectRowChanges, rowCounts, type TestS
 
 const admin: Caller = { interface: "cli", actor: "cli:ops", ip: null, requestId: "req-import" };
 const secretA = "s3cret-A-0123456789abcdefghijklmnopqrstuvwxyz";
-const tokenA = "rat-A-0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
+// Registration access token hashes are unique across services: a token of its own for each run of the file.
+const tokenA = `rat-A-${randomBytes(16).toString("base64url")}`;
 
 let service: TestService;
 let other: TestService;
