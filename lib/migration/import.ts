@@ -45,6 +45,7 @@ export const tokenHashMember = "registrar_registration_access_token_sha256";
 const clientIdPattern = /^[\x21-\x7e]{1,255}$/;
 
 const DEFAULT_BATCH = 500;
+const BATCHES_IN_FLIGHT = 2;
 
 /** Dry run: what applying `text` would do to each client and why; writes nothing. */
 export async function planImport(serviceId: string, text: string, options?: ImportOptions): Promise<ImportReport> {
@@ -76,14 +77,23 @@ async function run(serviceId: string, text: string, caller: Caller | null, optio
   options.onProgress?.(done, total);
   const batchSize = Math.max(1, Math.min(options.batchSize ?? DEFAULT_BATCH, 5_000));
   const activeClients = service.policy.maxClients === null ? undefined : { count: await countActiveClients(serviceId) };
-  for (let start = 0; start < pending.length; start += batchSize) {
-    options.signal?.throwIfAborted();
-    const batch = pending.slice(start, start + batchSize);
-    const decisions = await importBatch(service, batch.map((p) => p.candidate!), caller, activeClients);
-    batch.forEach((p, i) => settle(p.entry, decisions[i]!));
-    done += batch.length;
-    options.onProgress?.(done, total);
-  }
+  // Two batches at a time: while PostgreSQL writes one, the next is decided (and PostgreSQL has a core for each).
+  // Under maxClients they take turns (the count carries from batch to batch, and the core locks the limits).
+  const inFlight = activeClients ? 1 : BATCHES_IN_FLIGHT;
+  const batches: Parsed[][] = [];
+  for (let start = 0; start < pending.length; start += batchSize) batches.push(pending.slice(start, start + batchSize));
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      options.signal?.throwIfAborted();
+      const batch = batches[next++]!;
+      const decisions = await importBatch(service, batch.map((p) => p.candidate!), caller, activeClients);
+      batch.forEach((p, i) => settle(p.entry, decisions[i]!));
+      done += batch.length;
+      options.onProgress?.(done, total);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(inFlight, batches.length) }, worker));
 
   const entries = parsed.map((p) => p.entry);
   const counts: Record<ImportOutcome, number> = { create: 0, update: 0, unchanged: 0, refuse: 0 };

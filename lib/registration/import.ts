@@ -96,10 +96,12 @@ export async function importBatch(
   const client = await pool().connect();
   try {
     await client.query("BEGIN");
-    // The service's limits lock (store.ts lockRegistrationLimits): registrations wait for the batch, so the
-    // client count it checked still holds when it commits.
-    await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`registration-limits:${service.id}`]);
-    const count = { count: service.policy.maxClients === null ? 0 : await countActive(client, service.id) };
+    // With maxClients, the service's limits lock (store.ts lockRegistrationLimits): registrations and other
+    // batches wait for this one, so the client count it checked still holds when it commits. Without a limit
+    // there is nothing to guard, and batches may be written side by side.
+    const limited = service.policy.maxClients !== null;
+    if (limited) await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`registration-limits:${service.id}`]);
+    const count = { count: limited ? await countActive(client, service.id) : 0 };
     const planned = await decide(service, candidates, (text, values) => client.query(text, values), count, true);
     await write(client, planned, caller);
     await client.query("COMMIT");
