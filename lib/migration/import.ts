@@ -32,8 +32,8 @@ export type ImportEntry = {
   notes: string[];
 };
 export type ImportReport = { format: ImportFormat; total: number; counts: Record<ImportOutcome, number>; entries: ImportEntry[]; applied: boolean };
-export type ImportOptions = { format?: ImportFormat };
-export type ApplyImportOptions = ImportOptions & { batchSize?: number; onProgress?: (done: number, total: number) => void; signal?: AbortSignal };
+export type ImportOptions = { format?: ImportFormat; onProgress?: (done: number, total: number) => void; signal?: AbortSignal };
+export type ApplyImportOptions = ImportOptions & { batchSize?: number };
 
 /**
  * The extension member that carries a client's registration access token as its SHA-256 (base64url), for a
@@ -69,7 +69,7 @@ async function run(serviceId: string, text: string, caller: Caller | null, optio
   const { shape, records } = readRecords(text);
   const format: ImportFormat = options.format ?? (shape === "client-list" ? "authlete" : "rfc7591");
   const parsed = records.map((record) => parseRecord(record, format, service.policy));
-  refuseRepeats(parsed);
+  refuseRepeats(parsed, service.policy.blockDuplicateSoftwareId);
 
   const total = parsed.length;
   const pending = parsed.filter((p) => p.candidate);
@@ -93,7 +93,10 @@ async function run(serviceId: string, text: string, caller: Caller | null, optio
       options.onProgress?.(done, total);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(inFlight, batches.length) }, worker));
+  // Every worker's batch ends (commits or rolls back) before the outcome is known, also after an abort or an error.
+  const ended = await Promise.allSettled(Array.from({ length: Math.min(inFlight, batches.length) }, worker));
+  const failed = ended.find((e) => e.status === "rejected");
+  if (failed) throw failed.reason;
 
   const entries = parsed.map((p) => p.entry);
   const counts: Record<ImportOutcome, number> = { create: 0, update: 0, unchanged: 0, refuse: 0 };
@@ -193,13 +196,25 @@ function tokenHashOf(token: string | null, encoded: unknown, reasons: string[]):
 }
 
 /**
- * A client_id (or a registration access token) given twice in one file: the later record is refused, naming
- * the line of the first, so the outcome never depends on the order of writes.
+ * A client_id (or a registration access token; or, with the policy blockDuplicateSoftwareId, a software_id) given
+ * twice in one file: the later record is refused, naming the line of the first, so the outcome never depends on
+ * the order of writes.
  */
-function refuseRepeats(parsed: Parsed[]) {
+function refuseRepeats(parsed: Parsed[], uniqueSoftwareId: boolean) {
   const firstLine = new Map<string, number>();
   const tokenLine = new Map<string, number>();
+  const softwareLine = new Map<string, number>();
   for (const p of parsed) {
+    const softwareId = p.candidate?.metadata.software_id;
+    if (uniqueSoftwareId && softwareId !== undefined) {
+      const seen = softwareLine.get(softwareId);
+      if (seen !== undefined) {
+        p.candidate = undefined;
+        refuse(p.entry, `software_id "${softwareId}" repeats the one of line ${seen} (policy blockDuplicateSoftwareId)`);
+        continue;
+      }
+      softwareLine.set(softwareId, p.entry.line);
+    }
     const id = p.entry.clientId;
     if (id === null) continue;
     const seen = firstLine.get(id);
