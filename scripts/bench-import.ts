@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import { writeBenchmarkSection } from "./lib/benchmarks-doc";
 import { freePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { migrateDeploy } from "./lib/migrate";
+import { postgresCpu } from "./lib/process-cpu";
 
 const clients = Number(process.env.BENCH_CLIENTS ?? 100_000);
 const batchSize = Number(process.env.BENCH_BATCH ?? 500);
@@ -52,7 +53,8 @@ const rate = (n: number, ms: number) => Math.round(n / (ms / 1000));
 
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "registrar-bench-import-"));
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), port: await freePort(), password: randomBytes(12).toString("hex"), persistent: false });
+  const pgDir = path.join(tmp, "pg");
+  const postgres = await startEmbeddedPostgres({ dataDir: pgDir, port: await freePort(), password: randomBytes(12).toString("hex"), persistent: false });
   try {
     await postgres.createDatabase("bench");
     const databaseUrl = postgres.url("bench");
@@ -69,16 +71,26 @@ async function main() {
     process.stderr.write(`${clients} clients, ${megabytes.toFixed(1)} MB of NDJSON\n`);
 
     const caller = { interface: "cli" as const, actor: "cli:bench" };
+    /** The step's wall time, and the CPU time this process (the import) and PostgreSQL spent on it. */
     const timed = async <T>(label: string, work: (progress: (done: number, total: number) => void) => Promise<T>) => {
       const started = performance.now();
+      const nodeBefore = process.cpuUsage();
+      const postgresBefore = postgresCpu(pgDir);
       let shown = -1;
       const result = await work((done, total) => {
         const tenth = Math.floor((done / total) * 10);
         if (tenth !== shown) process.stderr.write(`${label}: ${done}/${total}\n`);
         shown = tenth;
       });
-      return { result, ms: performance.now() - started };
+      const node = process.cpuUsage(nodeBefore);
+      const postgresAfter = postgresCpu(pgDir);
+      return {
+        result,
+        ms: performance.now() - started,
+        cpu: { node: (node.user + node.system) / 1000, postgres: postgresBefore !== undefined && postgresAfter !== undefined ? postgresAfter - postgresBefore : undefined },
+      };
     };
+    const loadBefore = os.loadavg()[0]!;
     const dryRun = await timed("dry run", () => planImport(serviceId, text));
     const apply = await timed("apply", (onProgress) => applyImport(serviceId, text, caller, { batchSize, onProgress }));
     const again = await timed("apply again", (onProgress) => applyImport(serviceId, text, caller, { batchSize, onProgress }));
@@ -89,17 +101,23 @@ async function main() {
     if (rows !== clients) throw new Error(`expected ${clients} clients stored, found ${rows}`);
     await closeDatabase();
 
+    const perClient = (ms: number) => (ms / clients).toFixed(2);
+    const row = (step: string, outcome: string, run: typeof apply) =>
+      `| ${step} | ${outcome} | ${(run.ms / 1000).toFixed(1)} s | ${rate(clients, run.ms)} | ${perClient(run.cpu.node)} ms | ${run.cpu.postgres === undefined ? "–" : `${perClient(run.cpu.postgres)} ms`} |`;
     const cpu = os.cpus();
     const lines = [
       `Measured ${new Date().toISOString().slice(0, 10)} in one run on ${cpu.length} × ${cpu[0]?.model.trim().split(" ").slice(0, 2).join(" ") ?? "CPU"}, Node ${process.versions.node}: ${clients.toLocaleString("en")} generated RFC 7591 client information records as NDJSON (${megabytes.toFixed(0)} MB; half confidential with a secret and a registration access token), imported into an empty service of a fresh embedded PostgreSQL (durable) in this process, batches of ${batchSize}.`,
       "",
-      "| step | outcome | time | clients/s |",
-      "|---|---|---:|---:|",
-      `| dry run (\`planImport\`) | ${clients.toLocaleString("en")} create | ${(dryRun.ms / 1000).toFixed(1)} s | ${rate(clients, dryRun.ms)} |`,
-      `| apply (\`applyImport\`) | ${clients.toLocaleString("en")} created | ${(apply.ms / 1000).toFixed(1)} s | ${rate(clients, apply.ms)} |`,
-      `| apply the same file again | ${clients.toLocaleString("en")} unchanged | ${(again.ms / 1000).toFixed(1)} s | ${rate(clients, again.ms)} |`,
+      `Load average (1 min) before the run: ${loadBefore.toFixed(1)}, after: ${os.loadavg()[0]!.toFixed(1)}.`,
       "",
-      `**Apply: ${rate(clients, apply.ms)} clients/s** (target: ≥ ${target.toLocaleString("en")}).`,
+      "| step | outcome | time | clients/s | CPU per client: import (node) | PostgreSQL |",
+      "|---|---|---:|---:|---:|---:|",
+      row("dry run (`planImport`)", `${clients.toLocaleString("en")} create`, dryRun),
+      row("apply (`applyImport`)", `${clients.toLocaleString("en")} created`, apply),
+      row("apply the same file again", `${clients.toLocaleString("en")} unchanged`, again),
+      "",
+      `**Apply: ${rate(clients, apply.ms)} clients/s** (target: ≥ ${target.toLocaleString("en")}).` +
+        (apply.cpu.postgres !== undefined ? ` CPU per applied client, node and PostgreSQL together: ${perClient(apply.cpu.node + apply.cpu.postgres)} ms.` : ""),
     ];
     const section = lines.join("\n");
     process.stdout.write(`${section}\n`);

@@ -45,7 +45,7 @@ export const tokenHashMember = "registrar_registration_access_token_sha256";
 const clientIdPattern = /^[\x21-\x7e]{1,255}$/;
 
 const DEFAULT_BATCH = 500;
-const BATCHES_IN_FLIGHT = 2;
+const BATCHES_IN_FLIGHT = 3;
 
 /** Dry run: what applying `text` would do to each client and why; writes nothing. */
 export async function planImport(serviceId: string, text: string, options?: ImportOptions): Promise<ImportReport> {
@@ -61,7 +61,9 @@ export async function applyImport(serviceId: string, text: string, caller: Calle
   return run(serviceId, text, caller, options ?? {});
 }
 
-type Parsed = { entry: ImportEntry; candidate?: ImportCandidate };
+/** A record whose credentials are well-formed; its metadata is validated with its batch (validateClientMetadata). */
+type Pending = Omit<ImportCandidate, "metadata"> & { document: Record<string, unknown> };
+type Parsed = { entry: ImportEntry; pending?: Pending };
 
 async function run(serviceId: string, text: string, caller: Caller | null, options: ApplyImportOptions): Promise<ImportReport> {
   const service = await loadService(serviceId);
@@ -72,13 +74,13 @@ async function run(serviceId: string, text: string, caller: Caller | null, optio
   refuseRepeats(parsed, service.policy.blockDuplicateSoftwareId);
 
   const total = parsed.length;
-  const pending = parsed.filter((p) => p.candidate);
+  const pending = parsed.filter((p) => p.pending);
   let done = total - pending.length;
   options.onProgress?.(done, total);
   const batchSize = Math.max(1, Math.min(options.batchSize ?? DEFAULT_BATCH, 5_000));
   const activeClients = service.policy.maxClients === null ? undefined : { count: await countActiveClients(serviceId) };
-  // Two batches at a time: while PostgreSQL writes one, the next is decided (and PostgreSQL has a core for each).
-  // Under maxClients they take turns (the count carries from batch to batch, and the core locks the limits).
+  // Several batches at a time: while PostgreSQL writes some, the next one's metadata is validated and decided
+  // here. Under maxClients they take turns (the count carries from batch to batch, and the core locks the limits).
   const inFlight = activeClients ? 1 : BATCHES_IN_FLIGHT;
   const batches: Parsed[][] = [];
   for (let start = 0; start < pending.length; start += batchSize) batches.push(pending.slice(start, start + batchSize));
@@ -86,10 +88,13 @@ async function run(serviceId: string, text: string, caller: Caller | null, optio
   const worker = async () => {
     while (next < batches.length) {
       options.signal?.throwIfAborted();
-      const batch = batches[next++]!;
-      const decisions = await importBatch(service, batch.map((p) => p.candidate!), caller, activeClients);
+      const batch = batches[next++]!.flatMap((p) => {
+        const candidate = validated(p, service.policy);
+        return candidate ? [{ entry: p.entry, candidate }] : [];
+      });
+      const decisions = batch.length ? await importBatch(service, batch.map((p) => p.candidate), caller, activeClients) : [];
       batch.forEach((p, i) => settle(p.entry, decisions[i]!));
-      done += batch.length;
+      done += batches[next - 1]!.length;
       options.onProgress?.(done, total);
     }
   };
@@ -117,7 +122,10 @@ const refuse = (entry: ImportEntry, ...reasons: string[]): Parsed => {
   return { entry };
 };
 
-/** One record → a candidate for the core, or a refusal naming each member at fault and its rule. */
+/**
+ * One record → its credentials, with the metadata still to validate, or a refusal naming each member at fault and
+ * its rule (then the metadata's problems are named too: one report tells everything wrong with the record).
+ */
 function parseRecord(record: FileRecord, format: ImportFormat, policy: ServicePolicy): Parsed {
   const entry: ImportEntry = { line: record.line, clientId: null, clientName: null, outcome: "refuse", reasons: [], changed: [], notes: [] };
   if ("error" in record) return refuse(entry, record.error);
@@ -143,22 +151,27 @@ function parseRecord(record: FileRecord, format: ImportFormat, policy: ServicePo
   const expiresAt = optionalSeconds(client_secret_expires_at, "client_secret_expires_at", reasons);
   const token = optionalString(registration_access_token, "registration_access_token", reasons);
   const hash = tokenHashOf(token, tokenHash, reasons);
-  const validated = validateClientMetadata(metadataDocument, policy);
-  if (!validated.ok) reasons.push(...validated.issues.map((issue) => issue.message));
-  if (reasons.length || !validated.ok) return refuse(entry, ...reasons);
-  entry.clientName = clientName(validated.metadata);
+  if (reasons.length) {
+    const checked = validateClientMetadata(metadataDocument, policy);
+    return refuse(entry, ...reasons, ...(checked.ok ? [] : checked.issues.map((issue) => issue.message)));
+  }
   entry.outcome = "create"; // settled by the core
   return {
     entry,
-    candidate: {
-      clientId: client_id as string,
-      metadata: validated.metadata,
-      clientSecret: secret,
-      clientIdIssuedAt: issuedAt,
-      clientSecretExpiresAt: expiresAt,
-      registrationAccessTokenHash: hash,
-    },
+    pending: { clientId: client_id as string, document: metadataDocument, clientSecret: secret, clientIdIssuedAt: issuedAt, clientSecretExpiresAt: expiresAt, registrationAccessTokenHash: hash },
   };
+}
+
+/** The record's metadata validated with the service's policy (RFC 7591 §2): the candidate for the core, or null (refused). */
+function validated(p: Parsed, policy: ServicePolicy): ImportCandidate | null {
+  const { document, ...credentials } = p.pending!;
+  const result = validateClientMetadata(document, policy);
+  if (!result.ok) {
+    refuse(p.entry, ...result.issues.map((issue) => issue.message));
+    return null;
+  }
+  p.entry.clientName = clientName(result.metadata);
+  return Object.assign(credentials, { metadata: result.metadata });
 }
 
 function optionalString(value: unknown, member: string, reasons: string[]): string | null {
@@ -205,11 +218,11 @@ function refuseRepeats(parsed: Parsed[], uniqueSoftwareId: boolean) {
   const tokenLine = new Map<string, number>();
   const softwareLine = new Map<string, number>();
   for (const p of parsed) {
-    const softwareId = p.candidate?.metadata.software_id;
-    if (uniqueSoftwareId && softwareId !== undefined) {
+    const softwareId = p.pending?.document.software_id;
+    if (uniqueSoftwareId && typeof softwareId === "string") {
       const seen = softwareLine.get(softwareId);
       if (seen !== undefined) {
-        p.candidate = undefined;
+        p.pending = undefined;
         refuse(p.entry, `software_id "${softwareId}" repeats the one of line ${seen} (policy blockDuplicateSoftwareId)`);
         continue;
       }
@@ -219,17 +232,17 @@ function refuseRepeats(parsed: Parsed[], uniqueSoftwareId: boolean) {
     if (id === null) continue;
     const seen = firstLine.get(id);
     if (seen !== undefined) {
-      p.candidate = undefined;
+      p.pending = undefined;
       refuse(p.entry, `client_id "${id}" repeats the client of line ${seen}`);
       continue;
     }
     firstLine.set(id, p.entry.line);
-    const hash = p.candidate?.registrationAccessTokenHash;
+    const hash = p.pending?.registrationAccessTokenHash;
     if (!hash) continue;
     const key = Buffer.from(hash).toString("hex");
     const tokenSeen = tokenLine.get(key);
     if (tokenSeen !== undefined) {
-      p.candidate = undefined;
+      p.pending = undefined;
       refuse(p.entry, `registration_access_token repeats the one of line ${tokenSeen}`);
     } else tokenLine.set(key, p.entry.line);
   }
