@@ -95,6 +95,9 @@ describe("[MIGRATION][IMPORT] RFC 7591 client information", () => {
     await applyImport(service.id, file, admin);
     const again = await expectRowChanges(service.id, {}, () => applyImport(service.id, file, admin));
     expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 2, refuse: 0 });
+    // A secret given to a client that uses none is left out, and said so.
+    const publicWithSecret = await planImport(service.id, ndjson({ client_id: id("b"), token_endpoint_auth_method: "none", ...nativeClient(["com.example.b:/cb"]), client_secret: secretA }));
+    expect(publicWithSecret.entries[0]).toMatchObject({ outcome: "unchanged", notes: ['client_secret is not kept: token_endpoint_auth_method "none" uses no client secret'] });
   });
 
   it("[MIGRATION]: an update writes a new version with an 'imported' revision; what changed is reported", async () => {

@@ -2,7 +2,7 @@ import type { Caller } from "@/lib/audit";
 import { logger } from "@/lib/logger";
 import { hashToken } from "@/lib/registration/credentials";
 import { countActiveClients, importBatch, type ImportCandidate, type ImportDecision } from "@/lib/registration/import";
-import { clientName } from "@/lib/registration/members";
+import { clientName, needsClientSecret } from "@/lib/registration/members";
 import { validateClientMetadata } from "@/lib/registration/metadata";
 import type { ServicePolicy } from "@/lib/registration/policy";
 import { loadService } from "@/lib/registration/store";
@@ -171,6 +171,11 @@ function validated(p: Parsed, policy: ServicePolicy): ImportCandidate | null {
     return null;
   }
   p.entry.clientName = clientName(result.metadata);
+  if (credentials.clientSecret && !needsClientSecret(result.metadata)) {
+    // The core keeps no secret for a client that cannot use one (members.ts needsClientSecret).
+    credentials.clientSecret = null;
+    p.entry.notes.push(`client_secret is not kept: token_endpoint_auth_method "${result.metadata.token_endpoint_auth_method}" uses no client secret`);
+  }
   return Object.assign(credentials, { metadata: result.metadata });
 }
 
