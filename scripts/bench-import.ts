@@ -106,7 +106,7 @@ async function main() {
       `| ${step} | ${outcome} | ${(run.ms / 1000).toFixed(1)} s | ${rate(clients, run.ms)} | ${perClient(run.cpu.node)} ms | ${run.cpu.postgres === undefined ? "–" : `${perClient(run.cpu.postgres)} ms`} |`;
     const cpu = os.cpus();
     const lines = [
-      `Measured ${new Date().toISOString().slice(0, 10)} in one run on ${cpu.length} × ${cpu[0]?.model.trim().split(" ").slice(0, 2).join(" ") ?? "CPU"}, Node ${process.versions.node}: ${clients.toLocaleString("en")} generated RFC 7591 client information records as NDJSON (${megabytes.toFixed(0)} MB; half confidential with a secret and a registration access token), imported into an empty service of a fresh embedded PostgreSQL (durable) in this process, batches of ${batchSize}.`,
+      `Measured ${new Date().toISOString().slice(0, 10)} in one run on ${cpu.length} × ${cpu[0]?.model.trim().split(" ").slice(0, 2).join(" ") ?? "CPU"}, Node ${process.versions.node}: ${clients.toLocaleString("en")} generated RFC 7591 client information records as NDJSON (${megabytes.toFixed(0)} MB; half confidential with a secret and a registration access token), imported into an empty service of a fresh embedded PostgreSQL (durable) in this process (\`applyImport\` as \`npm run clients:import -- --apply\` calls it), batches of ${batchSize}, three in flight.`,
       "",
       `Load average (1 min) before the run: ${loadBefore.toFixed(1)}, after: ${os.loadavg()[0]!.toFixed(1)}.`,
       "",

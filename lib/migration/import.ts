@@ -70,40 +70,43 @@ async function run(serviceId: string, text: string, caller: Caller | null, optio
   if (!service) throw new Error(`Unknown service ${serviceId}`);
   const { shape, records } = readRecords(text);
   const format: ImportFormat = options.format ?? (shape === "client-list" ? "authlete" : "rfc7591");
-  const parsed = records.map((record) => parseRecord(record, format, service.policy));
-  refuseRepeats(parsed, service.policy.blockDuplicateSoftwareId);
-
-  const total = parsed.length;
-  const pending = parsed.filter((p) => p.pending);
-  let done = total - pending.length;
+  const total = records.length;
+  const entries: ImportEntry[] = new Array(total);
+  const refuseRepeat = repeatChecker(service.policy.blockDuplicateSoftwareId);
+  let done = 0;
   options.onProgress?.(done, total);
   const batchSize = Math.max(1, Math.min(options.batchSize ?? DEFAULT_BATCH, 5_000));
   const activeClients = service.policy.maxClients === null ? undefined : { count: await countActiveClients(serviceId) };
-  // Several batches at a time: while PostgreSQL writes some, the next one's metadata is validated and decided
-  // here. Under maxClients they take turns (the count carries from batch to batch, and the core locks the limits).
+  // Several batches at a time: while PostgreSQL writes some, the next one is read, validated and decided here.
+  // A worker reads its whole batch before it waits, and takes the batches in the file's order, so a repeated
+  // client_id is always the later record (refused) whatever the order of the writes. Under maxClients the
+  // batches take turns (the count carries from batch to batch, and the core locks the limits).
   const inFlight = activeClients ? 1 : BATCHES_IN_FLIGHT;
-  const batches: Parsed[][] = [];
-  for (let start = 0; start < pending.length; start += batchSize) batches.push(pending.slice(start, start + batchSize));
   let next = 0;
   const worker = async () => {
-    while (next < batches.length) {
+    while (next < total) {
       options.signal?.throwIfAborted();
-      const batch = batches[next++]!.flatMap((p) => {
-        const candidate = validated(p, service.policy);
-        return candidate ? [{ entry: p.entry, candidate }] : [];
-      });
+      const first = next;
+      next = Math.min(total, next + batchSize);
+      const batch: { entry: ImportEntry; candidate: ImportCandidate }[] = [];
+      for (let i = first; i < next; i++) {
+        const parsed = parseRecord(records[i]!, format, service.policy);
+        entries[i] = parsed.entry;
+        refuseRepeat(parsed);
+        const candidate = parsed.pending && validated(parsed, service.policy);
+        if (candidate) batch.push({ entry: parsed.entry, candidate });
+      }
       const decisions = batch.length ? await importBatch(service, batch.map((p) => p.candidate), caller, activeClients) : [];
       batch.forEach((p, i) => settle(p.entry, decisions[i]!));
-      done += batches[next - 1]!.length;
+      done += next - first;
       options.onProgress?.(done, total);
     }
   };
   // Every worker's batch ends (commits or rolls back) before the outcome is known, also after an abort or an error.
-  const ended = await Promise.allSettled(Array.from({ length: Math.min(inFlight, batches.length) }, worker));
+  const ended = await Promise.allSettled(Array.from({ length: Math.min(inFlight, Math.ceil(total / batchSize)) }, worker));
   const failed = ended.find((e) => e.status === "rejected");
   if (failed) throw failed.reason;
 
-  const entries = parsed.map((p) => p.entry);
   const counts: Record<ImportOutcome, number> = { create: 0, update: 0, unchanged: 0, refuse: 0 };
   for (const entry of entries) counts[entry.outcome]++;
   if (caller) logger.info({ event: "clients.imported", serviceId, format, counts, interface: caller.interface, requestId: caller.requestId }, "client file imported");
@@ -215,40 +218,31 @@ function tokenHashOf(token: string | null, encoded: unknown, reasons: string[]):
 
 /**
  * A client_id (or a registration access token; or, with the policy blockDuplicateSoftwareId, a software_id) given
- * twice in one file: the later record is refused, naming the line of the first, so the outcome never depends on
- * the order of writes.
+ * twice in one file: the later record is refused, naming the line of the first. Records are checked in the
+ * file's order.
  */
-function refuseRepeats(parsed: Parsed[], uniqueSoftwareId: boolean) {
-  const firstLine = new Map<string, number>();
+function repeatChecker(uniqueSoftwareId: boolean): (p: Parsed) => void {
+  const clientLine = new Map<string, number>();
   const tokenLine = new Map<string, number>();
   const softwareLine = new Map<string, number>();
-  for (const p of parsed) {
-    const softwareId = p.pending?.document.software_id;
-    if (uniqueSoftwareId && typeof softwareId === "string") {
-      const seen = softwareLine.get(softwareId);
-      if (seen !== undefined) {
-        p.pending = undefined;
-        refuse(p.entry, `software_id "${softwareId}" repeats the one of line ${seen} (policy blockDuplicateSoftwareId)`);
-        continue;
-      }
-      softwareLine.set(softwareId, p.entry.line);
+  /** Whether `key` was seen (then `p` is refused with `reason(line)`); else `p`'s line is remembered for it. */
+  const repeats = (seen: Map<string, number>, key: string, p: Parsed, reason: (line: number) => string) => {
+    const line = seen.get(key);
+    if (line === undefined) {
+      seen.set(key, p.entry.line);
+      return false;
     }
+    p.pending = undefined;
+    refuse(p.entry, reason(line));
+    return true;
+  };
+  return (p) => {
     const id = p.entry.clientId;
-    if (id === null) continue;
-    const seen = firstLine.get(id);
-    if (seen !== undefined) {
-      p.pending = undefined;
-      refuse(p.entry, `client_id "${id}" repeats the client of line ${seen}`);
-      continue;
-    }
-    firstLine.set(id, p.entry.line);
+    if (id === null || repeats(clientLine, id, p, (line) => `client_id "${id}" repeats the client of line ${line}`)) return;
     const hash = p.pending?.registrationAccessTokenHash;
-    if (!hash) continue;
-    const key = Buffer.from(hash).toString("hex");
-    const tokenSeen = tokenLine.get(key);
-    if (tokenSeen !== undefined) {
-      p.pending = undefined;
-      refuse(p.entry, `registration_access_token repeats the one of line ${tokenSeen}`);
-    } else tokenLine.set(key, p.entry.line);
-  }
+    if (hash && repeats(tokenLine, Buffer.from(hash).toString("hex"), p, (line) => `registration_access_token repeats the one of line ${line}`)) return;
+    const softwareId = p.pending?.document.software_id;
+    if (uniqueSoftwareId && typeof softwareId === "string")
+      repeats(softwareLine, softwareId, p, (line) => `software_id "${softwareId}" repeats the one of line ${line} (policy blockDuplicateSoftwareId)`);
+  };
 }
