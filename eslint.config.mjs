@@ -43,6 +43,25 @@ const protocols = {
 
 const launcher = [noPages, noConsole("The launcher (lib/launcher)")];
 
+/** Migration (lib/migration: client files in and out) builds on the core and Authlete's model; the console and the scripts call it. */
+const noNextInMigration = `Migration (lib/migration) must not import Next.js: the CLI scripts run it without Next.js ${seeDocs}.`;
+const migration = {
+  paths: [{ name: "next", message: noNextInMigration }],
+  patterns: [
+    noPages,
+    noConsole("Migration (lib/migration)"),
+    {
+      group: ["http", "launcher"].flatMap(reachLib),
+      message: `Migration (lib/migration) must not import the launcher (lib/launcher) ${seeDocs}.`,
+    },
+    {
+      regex: String.raw`^(@/lib/|(\.\./)+(lib/)?)protocols(/(?!authlete-client$).*)?$`,
+      message: `Migration (lib/migration) may import only Authlete's Client model from the protocols (lib/protocols/authlete-client) ${seeDocs}.`,
+    },
+    { group: ["next/**"], message: noNextInMigration },
+  ],
+};
+
 /** The console calls the core; the machine-facing interfaces and the launcher are not its to call. */
 const consoleCode = [
   noPages,
@@ -93,6 +112,7 @@ const boundaries = [
   { files: ["lib/registration/**"], rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: core }] } },
   { files: ["lib/protocols/**"], rules: { "@typescript-eslint/no-restricted-imports": ["error", protocols] } },
   { files: ["lib/launcher/**"], rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: launcher }] } },
+  { files: ["lib/migration/**"], rules: { "@typescript-eslint/no-restricted-imports": ["error", migration] } },
   {
     files: [...consoleFolders.filter((f) => f !== "services").map((f) => `lib/${f}/**`), "lib/services.ts"],
     rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: consoleCode }] },

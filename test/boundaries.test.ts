@@ -26,6 +26,9 @@ const refused: [string, string, RegExp][] = [
   ["components/probe.tsx", `import { loadService } from "@/lib/registration/store";`, /Components must not import the data layer or server-only code/],
   ["components/probe.tsx", `import { getConsoleClient } from "@/lib/clients/queries";`, /Components must not import the data layer or server-only code/],
   ["lib/clients/probe.ts", `import { Button } from "@/components/ui/button";`, /Nothing under lib\/ may import components\/ or app\//],
+  ["lib/migration/probe.ts", `import { listClients } from "@/lib/clients/list";`, /Migration \(lib\/migration\) must not import the console/],
+  ["lib/migration/probe.ts", `import { authleteApi } from "../protocols/authlete";`, /Migration \(lib\/migration\) may import only Authlete's Client model/],
+  ["lib/migration/probe.ts", `import { headers } from "next/headers";`, /Migration \(lib\/migration\) must not import Next\.js/],
 ];
 
 const allowed: [string, string][] = [
@@ -36,6 +39,9 @@ const allowed: [string, string][] = [
   ["lib/launcher/probe.ts", `import { protocolRoute } from "@/lib/protocols/routes";`],
   ["components/probe.tsx", `import type { ConsoleClient } from "@/lib/clients/queries";`],
   ["app/probe.tsx", `import { db } from "@/lib/db";`],
+  ["lib/migration/probe.ts", `import { authleteClient } from "@/lib/protocols/authlete-client";`],
+  ["lib/migration/probe.ts", `import { validateClientMetadata } from "@/lib/registration/metadata";`],
+  ["lib/clients/probe.ts", `import { planImport } from "@/lib/migration/import";`],
 ];
 
 describe("[ARCHITECTURE] import boundaries are enforced by lint", () => {
