@@ -95,6 +95,20 @@ describe("[CORE][DIFF] applyChanges", () => {
   });
 });
 
+describe("[CORE][DIFF] members named like Object.prototype's properties", () => {
+  it("[CORE][DIFF]: toString, constructor and __proto__ are members like any other, read and written as own properties", () => {
+    const a = JSON.parse('{"jwks":{"toString":1},"software_statement":{"constructor":{"x":1}}}') as Record<string, unknown>;
+    const b = JSON.parse('{"jwks":{"toString":2,"__proto__":{"polluted":true}},"software_statement":{}}') as Record<string, unknown>;
+    const changes = diffMetadata(a, b);
+    expect(changes.map((c) => c.path)).toEqual([["jwks", "__proto__"], ["jwks", "toString"], ["software_statement", "constructor"]]);
+    const result = applyChanges(a, changes);
+    expect(result).toEqual(b);
+    expect(Object.hasOwn(result.jwks as object, "__proto__")).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(diffMetadata({}, { toString: "x" })).toEqual([{ path: ["toString"], after: "x" }]);
+  });
+});
+
 describe("[CORE][DIFF] overlappingPaths", () => {
   const change = (...path: string[]): Change => ({ path, after: 1 });
 

@@ -23,13 +23,19 @@ export function changeKind(change: Change): ChangeKind {
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** A member of a JSON document: its own properties only (a member named `toString` is not the prototype's). */
+const member = (o: Record<string, unknown>, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
+
+/** Sets a member as an own property, whatever its name (`__proto__` included). */
+const setMember = (o: Record<string, unknown>, key: string, value: unknown) => Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+
 /** The field-level changes from `before` to `after`, sorted by path. */
 export function diffMetadata(before: Record<string, unknown>, after: Record<string, unknown>, prefix: string[] = []): Change[] {
   const changes: Change[] = [];
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   for (const key of keys) {
-    const a = before[key];
-    const b = after[key];
+    const a = member(before, key);
+    const b = member(after, key);
     if (dequal(a, b)) continue;
     const path = [...prefix, key];
     if (isPlainObject(a) && isPlainObject(b)) changes.push(...diffMetadata(a, b, path));
@@ -44,12 +50,12 @@ export function applyChanges(document: Record<string, unknown>, changes: readonl
   for (const { path, after } of changes) {
     let target: Record<string, unknown> = out;
     for (const key of path.slice(0, -1)) {
-      if (!isPlainObject(target[key])) target[key] = {};
-      target = target[key] as Record<string, unknown>;
+      if (!isPlainObject(member(target, key))) setMember(target, key, {});
+      target = member(target, key) as Record<string, unknown>;
     }
     const last = path[path.length - 1]!;
     if (after === undefined) delete target[last];
-    else target[last] = structuredClone(after);
+    else setMember(target, last, structuredClone(after));
   }
   return out;
 }
