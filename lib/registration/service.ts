@@ -169,9 +169,13 @@ function requireSelfManagement(row: Client, caller: Caller): Refusal | null {
   return row.selfManaged || caller.interface === "console" ? null : forbidden("This client may not manage its own registration");
 }
 
-/** Whether a revision of this kind gave the client a new registration access token, under this policy. */
+/**
+ * Whether a revision of this kind gave (or may have given) the client a new registration access token, under
+ * this policy. An import over an existing client may bring the token its file holds; its revision does not say
+ * (credentials stay out of revisions), so it counts.
+ */
 const replacedRegistrationAccessToken = (kind: RevisionKind, policy: ServicePolicy) =>
-  kind === "token_reissued" || ((kind === "updated" || kind === "reverted") && rotatesRegistrationAccessToken(policy));
+  kind === "token_reissued" || kind === "imported" || ((kind === "updated" || kind === "reverted") && rotatesRegistrationAccessToken(policy));
 
 /** An administrator's edit from a stale version is a conflict, reported before the token (which the newer save may have rotated). */
 async function refuseStaleEdit(tx: store.Tx, row: Client | null, expectedVersion: number | undefined, policy: ServicePolicy): Promise<Refusal | null> {
