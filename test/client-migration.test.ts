@@ -193,6 +193,13 @@ describe("[MIGRATION][IMPORT] RFC 7591 client information", () => {
     const seen: [number, number][] = [];
     await planImport(service.id, file, { onProgress: (done, total) => seen.push([done, total]) });
     expect(seen.at(-1)).toEqual([5, 5]);
+    // Applied in batches of 2, several in flight: the count only grows, by whole batches, up to the total.
+    const applied: number[] = [];
+    await applyImport(service.id, file, admin, { batchSize: 2, onProgress: (done, total) => (expect(total).toBe(5), applied.push(done)) });
+    expect(applied).toEqual([...applied].sort((a, b) => a - b));
+    expect(applied[0]).toBe(0);
+    expect(applied.at(-1)).toBe(5);
+    expect(applied.filter((done) => done > 5)).toEqual([]);
     const controller = new AbortController();
     controller.abort();
     await expect(expectRowChanges(service.id, {}, () => applyImport(service.id, file, admin, { batchSize: 2, signal: controller.signal }))).rejects.toThrow();

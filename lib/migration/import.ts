@@ -87,9 +87,9 @@ async function run(serviceId: string, text: string, caller: Caller | null, optio
     while (next < total) {
       options.signal?.throwIfAborted();
       const first = next;
-      next = Math.min(total, next + batchSize);
+      const end = (next = Math.min(total, next + batchSize)); // this batch's end: `next` moves on with the other workers
       const batch: { entry: ImportEntry; candidate: ImportCandidate }[] = [];
-      for (let i = first; i < next; i++) {
+      for (let i = first; i < end; i++) {
         const parsed = parseRecord(records[i]!, format, service.policy);
         entries[i] = parsed.entry;
         refuseRepeat(parsed);
@@ -98,7 +98,7 @@ async function run(serviceId: string, text: string, caller: Caller | null, optio
       }
       const decisions = batch.length ? await importBatch(service, batch.map((p) => p.candidate), caller, activeClients) : [];
       batch.forEach((p, i) => settle(p.entry, decisions[i]!));
-      done += next - first;
+      done += end - first;
       options.onProgress?.(done, total);
     }
   };
