@@ -251,7 +251,12 @@ export function ImportClients() {
             {(stage.step === "applying" || stage.step === "stopped") && (
               <ImportProgress done={stage.done} total={stage.total} stopped={stage.step === "stopped"} onStop={() => running.current?.abort()} />
             )}
-            {stage.step === "applied" && <AppliedSummary report={stage.report} />}
+            {stage.step === "applied" && (
+              <>
+                <ImportProgress done={stage.report.total} total={stage.report.total} finished />
+                <AppliedSummary report={stage.report} />
+              </>
+            )}
             {stage.step === "checked" && plan && plan.counts.refuse > 0 && (
               <Callout tone="warning">
                 {formatCount(plan.counts.refuse)} {plan.counts.refuse === 1 ? "client is" : "clients are"} refused and will not be imported; the others can be. Fix the
@@ -266,15 +271,15 @@ export function ImportClients() {
   );
 }
 
-function ImportProgress({ done, total, stopped, onStop }: { done: number; total: number; stopped: boolean; onStop: () => void }) {
+function ImportProgress({ done, total, stopped = false, finished = false, onStop }: { done: number; total: number; stopped?: boolean; finished?: boolean; onStop?: () => void }) {
   const percent = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
+  const state = finished ? "Done:" : stopped ? "Stopped:" : "Importing…";
   return (
     <div className="grid gap-2 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
       <div className="flex items-center justify-between gap-3 text-sm">
         <span id="import-progress-label" className="font-medium text-zinc-900 dark:text-zinc-100">
-          {stopped ? "Stopped" : "Importing…"} {formatCount(done)} of {formatCount(total)} clients
-        </span>
-        {!stopped && (
+          {state} {formatCount(done)} of {formatCount(total)} clients</span>
+        {onStop && !stopped && (
           <Button variant="secondary" size="sm" onClick={onStop}>
             <OctagonX aria-hidden />
             Stop
@@ -289,7 +294,7 @@ function ImportProgress({ done, total, stopped, onStop }: { done: number; total:
         aria-valuenow={done}
         className="h-2.5 overflow-hidden rounded-full bg-zinc-100 dark:bg-zinc-800"
       >
-        <div className={cn("h-full rounded-full transition-[width] duration-300", stopped ? "bg-amber-500" : "bg-accent-600")} style={{ width: `${percent}%` }} />
+        <div className={cn("h-full rounded-full transition-[width] duration-300", stopped ? "bg-amber-500" : finished ? "bg-emerald-600" : "bg-accent-600")} style={{ width: `${percent}%` }} />
       </div>
       {stopped && (
         <p className="text-[13px] text-zinc-600 dark:text-zinc-400">

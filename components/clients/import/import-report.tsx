@@ -104,7 +104,7 @@ function CountTile({ label, count, pressed, onClick, className, danger }: { labe
         pressed && "border-accent-500 ring-1 ring-accent-500 dark:border-accent-500",
       )}
     >
-      <span className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{label}</span>
+      <span className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{label}</span>{" "}
       <span className={cn("text-xl font-semibold tabular-nums", className ?? "text-zinc-900 dark:text-zinc-100")}>{formatCount(count)}</span>
     </button>
   );
