@@ -7,6 +7,8 @@ export const auditActions = [
   "client.updated",
   "client.reverted",
   "client.deleted",
+  "client.imported",
+  "clients.exported",
   "registration_token.check",
   "registration_token.reissued",
   "registration_token.revoked",

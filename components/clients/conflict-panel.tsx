@@ -12,6 +12,7 @@ const what: Record<string, string> = {
   token_reissued: "re-issued the registration access token",
   deleted: "deleted the client",
   created: "registered the client",
+  imported: "imported the client from a file",
 };
 
 const interfaceName: Record<string, string> = { console: "the console", rfc7592: "RFC 7592", rfc7591: "RFC 7591", authlete_api: "the Authlete-compatible API", cli: "the command line" };

@@ -12,6 +12,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "client.updated": "Client updated",
   "client.reverted": "Client reverted",
   "client.deleted": "Client deleted",
+  "client.imported": "Client imported",
+  "clients.exported": "Clients exported",
   "registration_token.check": "Registration token check",
   "registration_token.reissued": "Registration token re-issued",
   "registration_token.revoked": "Registration token revoked",

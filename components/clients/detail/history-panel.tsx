@@ -19,6 +19,7 @@ export const revisionKinds: Record<ConsoleRevision["kind"], { label: string; var
   reverted: { label: "Reverted", variant: "warning" },
   token_reissued: { label: "Token re-issued", variant: "neutral" },
   deleted: { label: "Deleted", variant: "danger" },
+  imported: { label: "Imported", variant: "neutral" },
 };
 
 /** `3..7` → [3, 7]: the two versions of a comparison in the URL. */
