@@ -2,7 +2,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { expect, test, type Download, type Page } from "@playwright/test";
 import { baseURL } from "../env";
-import { authFile, openClient, registerThroughApi, screenshots, seriousViolations } from "../support";
+import { registerThroughApi } from "../clients";
+import { authFile, openClient, screenshots, seriousViolations } from "../support";
 
 // Client migration in the console (issue 17): the import page (dry run, then the import with its progress), the
 // list's export, and who may do either.
@@ -187,7 +188,7 @@ test.describe("signed in as an admin", () => {
     expect(confidential.client_secret).toBeTruthy();
 
     await page.goto(`/clients?q=${tag}`);
-    await page.getByRole("button", { name: "Export" }).click();
+    await page.getByRole("button", { name: "Export", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: "Export clients" });
     await expect(dialog.getByRole("radio", { name: /The clients of the current filter/ })).toBeChecked();
     await expect(dialog).toContainText("2 clients");
@@ -201,7 +202,7 @@ test.describe("signed in as an admin", () => {
     expect(lines.every((l) => !("client_secret" in l))).toBe(true);
     expect(lines.find((l) => l.client_id === confidential.client_id)).toMatchObject({ client_name: `Export Confidential ${tag}`, redirect_uris: ["https://e2e.example.com/callback"] });
 
-    await page.getByRole("button", { name: "Export" }).click();
+    await page.getByRole("button", { name: "Export", exact: true }).click();
     await dialog.getByRole("checkbox", { name: /Include client secrets/ }).check();
     await expect(dialog.getByRole("alert")).toContainText("Anyone with this file can act as these clients");
     await snap(page, "export-dialog-secrets-light");
@@ -213,7 +214,7 @@ test.describe("signed in as an admin", () => {
     expect(lines.find((l) => l.client_id === publicClient.client_id)?.client_secret).toBeUndefined();
 
     // All clients: more than the filter's two.
-    await page.getByRole("button", { name: "Export" }).click();
+    await page.getByRole("button", { name: "Export", exact: true }).click();
     await dialog.getByRole("radio", { name: /All clients/ }).check();
     downloading = page.waitForEvent("download");
     await dialog.getByRole("button", { name: "Download" }).click();
@@ -256,14 +257,14 @@ for (const role of ["editor", "viewer"] as const) {
       if (role === "editor") {
         expect(plain.status()).toBe(200);
         await page.goto("/clients");
-        await page.getByRole("button", { name: "Export" }).click();
+        await page.getByRole("button", { name: "Export", exact: true }).click();
         const dialog = page.getByRole("dialog", { name: "Export clients" });
         await expect(dialog.getByRole("radio", { name: /All clients/ })).toBeChecked();
         await expect(dialog.getByRole("checkbox", { name: /Include client secrets/ })).toHaveCount(0);
       } else {
         expect(plain.status()).toBe(403);
         await page.goto("/clients");
-        await expect(page.getByRole("button", { name: "Export" })).toHaveCount(0);
+        await expect(page.getByRole("button", { name: "Export", exact: true })).toHaveCount(0);
       }
     });
   });
