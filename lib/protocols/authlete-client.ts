@@ -8,7 +8,7 @@ import type { ClientInformation } from "@/lib/registration/service";
 type Tagged = { tag: string; value: string };
 export type AuthleteClient = Record<string, unknown>;
 
-const upper = (v: string) => v.toUpperCase().replace(/[-+ ]/g, "_");
+export const upper = (v: string) => v.toUpperCase().replace(/[-+ ]/g, "_");
 export const grantNames: Record<string, string> = {
   authorization_code: "AUTHORIZATION_CODE",
   implicit: "IMPLICIT",
@@ -28,7 +28,7 @@ const jws = (alg: string | undefined) => (alg === undefined ? undefined : alg ==
 const jwe = (alg: string | undefined) => (alg === undefined ? undefined : jweNames.has(upper(alg)) ? upper(alg) : undefined);
 const enc = (value: string | undefined) => (value === undefined ? undefined : upper(value));
 
-function responseTypeName(value: string): string {
+export function responseTypeName(value: string): string {
   if (value === "none") return "NONE";
   const words = value.split(" ").sort((a, b) => responseTypeOrder.indexOf(a) - responseTypeOrder.indexOf(b));
   return words.map(upper).join("_");

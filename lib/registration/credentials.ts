@@ -49,6 +49,9 @@ export function secretsEqual(a: string, b: string): boolean {
   return timingSafeEqual(ha, hb) && a.length === b.length;
 }
 
+/** The associated data a client's secret is encrypted with: the secret decrypts only as that client's, in that service. */
+export const secretAad = (serviceId: string, clientId: string) => `${serviceId}/${clientId}`;
+
 const VERSION = "v1";
 
 /** Encrypts a client secret for storage: `v1.<iv>.<tag>.<ciphertext>` (base64url), AES-256-GCM. */

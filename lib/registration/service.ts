@@ -3,7 +3,7 @@ import { config } from "@/lib/config";
 import { logger } from "@/lib/logger";
 import { recordAudit, type Caller } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { decryptSecret, encryptSecret, hashToken, newClientId, newClientSecret, newToken, secretsEqual, tokenMatches } from "./credentials";
+import { decryptSecret, encryptSecret, hashToken, newClientId, newClientSecret, newToken, secretAad, secretsEqual, tokenMatches } from "./credentials";
 import { diffMetadata, type Change } from "./diff";
 import { needsClientSecret, rotatesRegistrationAccessToken } from "./members";
 import { validateClientMetadata, type ClientMetadata, type MetadataIssue, type RegistrationErrorCode } from "./metadata";
@@ -256,8 +256,6 @@ async function serviceOrThrow(serviceId: string) {
 }
 
 const registrationClientUri = (clientId: string) => clientConfigurationEndpoint(config().issuer, clientId);
-
-const secretAad = (serviceId: string, clientId: string) => `${serviceId}/${clientId}`;
 
 function secretExpiry(policy: ServicePolicy): number {
   return policy.clientSecretLifetimeSeconds ? Math.floor(Date.now() / 1000) + policy.clientSecretLifetimeSeconds : 0;

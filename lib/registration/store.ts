@@ -110,16 +110,10 @@ export function insertRegistration(r: NewRegistration, tx: Tx | null = null): Pr
 
 type Created = { createdAt: Date; number: number };
 
-function registrationRow(r: NewRegistration) {
-  const c = listingColumns(r.clientId, r.metadata);
+/** The listing columns (listingColumns) under their column names, for the rows written as JSON (jsonb_to_recordset). */
+export function listingColumnsByName(clientId: string, m: ClientMetadata) {
+  const c = listingColumns(clientId, m);
   return {
-    id: newRowId(),
-    revision_id: newRowId(),
-    service_id: r.serviceId,
-    client_id: r.clientId,
-    metadata: r.metadata,
-    origin: r.origin,
-    self_managed: r.selfManaged,
     client_name: c.clientName,
     application_type: c.applicationType,
     token_endpoint_auth_method: c.tokenEndpointAuthMethod,
@@ -129,16 +123,33 @@ function registrationRow(r: NewRegistration) {
     software_id: c.softwareId,
     logo_uri: c.logoUri,
     search_text: c.searchText,
-    secret_ciphertext: r.secretCiphertext,
-    secret_expires_at: r.secretExpiresAt,
-    rat_hash: Buffer.from(r.registrationAccessTokenHash).toString("hex"),
-    change_set: r.changeSet,
-    actor: r.actor,
-    interface: r.interface,
-    request_id: r.requestId,
-    ip: r.ip,
-    details: { origin: r.origin },
   };
+}
+
+function registrationRow(r: NewRegistration) {
+  return Object.assign(
+    {
+      id: newRowId(),
+      revision_id: newRowId(),
+      service_id: r.serviceId,
+      client_id: r.clientId,
+      metadata: r.metadata,
+      origin: r.origin,
+      self_managed: r.selfManaged,
+    },
+    listingColumnsByName(r.clientId, r.metadata),
+    {
+      secret_ciphertext: r.secretCiphertext,
+      secret_expires_at: r.secretExpiresAt,
+      rat_hash: Buffer.from(r.registrationAccessTokenHash).toString("hex"),
+      change_set: r.changeSet,
+      actor: r.actor,
+      interface: r.interface,
+      request_id: r.requestId,
+      ip: r.ip,
+      details: { origin: r.origin },
+    },
+  );
 }
 
 // Rows as JSON, expanded by PostgreSQL: one statement writes any number of registrations with their
