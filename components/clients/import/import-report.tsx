@@ -52,7 +52,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
               <TableHead className="w-16 text-right">Line</TableHead>
               <TableHead>Client</TableHead>
               <TableHead className="w-28">Outcome</TableHead>
-              <TableHead>Reasons</TableHead>
+              <TableHead>Reasons and notes</TableHead>
               <TableHead>Changed members</TableHead>
             </TableRow>
           </TableHeader>
@@ -125,11 +125,17 @@ function EntryRow({ entry, label }: { entry: ImportEntry; label: string }) {
         <Badge variant={outcomes[entry.outcome].variant}>{label}</Badge>
       </TableCell>
       <TableCell className={cn("max-w-md text-[13px]", refused ? "text-red-800 dark:text-red-200" : "text-zinc-600 dark:text-zinc-400")}>
-        {entry.reasons.length ? (
+        {entry.reasons.length || entry.notes.length ? (
           <ul className="grid gap-0.5">
             {entry.reasons.map((reason, i) => (
-              <li key={i} className="break-words">
+              <li key={`r${i}`} className="break-words">
                 {reason}
+              </li>
+            ))}
+            {/* What was left out without refusing the record: worth knowing, not a fault. */}
+            {entry.notes.map((note, i) => (
+              <li key={`n${i}`} className="break-words text-zinc-500 dark:text-zinc-400">
+                <span className="font-medium">Note:</span> {note}
               </li>
             ))}
           </ul>
