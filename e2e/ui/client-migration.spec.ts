@@ -43,7 +43,7 @@ test.describe("signed in as an admin", () => {
 
   test("[MIGRATION][IMPORT] an NDJSON file with a bad record: the dry run, the import with progress, the client in the list, and the same file again unchanged", async ({ page }) => {
     const file = ndjson([
-      { client_id: `${run}-portal`, client_name: `Imported Portal ${run}`, redirect_uris: ["https://portal.imported.example/callback"], token_endpoint_auth_method: "client_secret_basic" },
+      { client_id: `${run}-portal`, client_name: `Imported Portal ${run}`, redirect_uris: ["https://portal.imported.example/callback"], token_endpoint_auth_method: "client_secret_basic", client_secret: `portal-secret-${run}-0123456789abcdefghijklmnop` },
       { client_id: `${run}-broken`, client_name: `Imported Broken ${run}`, redirect_uris: ["not a URL"] },
       { client_id: `${run}-cli`, client_name: `Imported CLI ${run}`, grant_types: ["client_credentials"], token_endpoint_auth_method: "private_key_jwt", jwks_uri: "https://cli.imported.example/jwks.json" },
     ]);
@@ -130,17 +130,18 @@ test.describe("signed in as an admin", () => {
     await snap(page, "import-empty-light");
     await chooseFile(page, "broken.json", '[\n  {"client_id": "x",\n  "client_name": \n]\n');
     await page.getByRole("button", { name: "Check" }).click();
-    const alert = page.getByRole("alert");
-    await expect(alert).toContainText("The file cannot be imported");
+    // (Next.js's route announcer is an alert too.)
+    const alert = page.getByRole("alert").filter({ hasText: "The file cannot be imported" });
+    await expect(alert).toBeVisible();
     await expect(alert).toContainText(/Line \d+/);
     await snap(page, "import-error-light");
     // Not UTF-8 at all.
     await chooseFile(page, "binary.ndjson", Buffer.from([0x7b, 0xff, 0xfe, 0x00, 0x7d]));
     await page.getByRole("button", { name: "Check" }).click();
-    await expect(page.getByRole("alert")).toContainText("not UTF-8");
+    await expect(page.getByRole("alert").filter({ hasText: "not UTF-8" })).toBeVisible();
 
     await page.getByRole("tab", { name: "Paste text" }).click();
-    await page.getByLabel("Clients", { exact: true }).fill(ndjson([{ client_id: `${run}-pasted`, client_name: `Pasted ${run}`, redirect_uris: ["https://pasted.example/cb"] }]));
+    await page.getByLabel("Clients", { exact: true }).fill(ndjson([{ client_id: `${run}-pasted`, client_name: `Pasted ${run}`, redirect_uris: ["https://pasted.example/cb"], token_endpoint_auth_method: "none" }]));
     await page.getByRole("button", { name: "Check" }).click();
     await expect(tile(page, "Create")).toContainText("1");
   });
@@ -152,6 +153,7 @@ test.describe("signed in as an admin", () => {
       client_id: `${run}-bulk-${String(i).padStart(4, "0")}`,
       client_name: `Bulk ${run} ${i}`,
       redirect_uris: [`https://bulk-${i}.imported.example/callback`],
+      token_endpoint_auth_method: "none",
     }));
     await page.goto("/clients/import");
     await chooseFile(page, "bulk.ndjson", ndjson(records));
@@ -163,22 +165,20 @@ test.describe("signed in as an admin", () => {
     await expect(page.getByText("51–100 of 1,500")).toBeVisible();
     await snap(page, "import-long-list-light");
 
+    // Stop: the import's request is held back (as on a slow server), so the Stop is sure to come first.
+    await page.route("**/api/clients/import?step=apply", () => {});
     await page.getByRole("button", { name: "Import 1,500 clients" }).click();
-    const progress = page.getByRole("progressbar");
-    await expect(page.getByText(/^Importing… [\d,]+ of 1,500 clients$/)).toBeVisible();
+    await expect(page.getByText(/^Importing… 0 of 1,500 clients$/)).toBeVisible();
     await snap(page, "import-progress-light");
     await page.getByRole("button", { name: "Stop" }).click();
-    const stoppedOrDone = page.getByText(/^(Stopped|Done): [\d,]+ of 1,500 clients$/);
-    await expect(stoppedOrDone).toBeVisible();
-    if ((await stoppedOrDone.textContent())!.startsWith("Stopped")) {
-      await page.getByRole("button", { name: "Continue the import" }).click();
-    }
-    await expect(progress).toHaveAttribute("aria-valuenow", "1500", { timeout: 120_000 });
-    await expect(page.getByRole("status")).toContainText("0 changed");
-    await expect(page.getByRole("status")).toContainText("0 refused");
-    const created = Number((await tile(page, "Created").textContent())!.replace(/\D/g, ""));
-    const unchanged = Number((await tile(page, "Unchanged").textContent())!.replace(/\D/g, ""));
-    expect(created + unchanged).toBe(count);
+    await expect(page.getByText(/^Stopped: 0 of 1,500 clients$/)).toBeVisible();
+    await page.unrouteAll({ behavior: "ignoreErrors" });
+
+    // Continuing applies the file for real, batch by batch, to the end.
+    await page.getByRole("button", { name: "Continue the import" }).click();
+    await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "1500", { timeout: 120_000 });
+    await expect(page.getByText("Done: 1,500 of 1,500 clients")).toBeVisible();
+    await expect(page.getByRole("status")).toContainText("1,500 created, 0 changed, 0 unchanged, 0 refused.");
   });
 
   test("[MIGRATION][EXPORT] the list's export: the filtered clients as NDJSON, secrets only when ticked", async ({ page, request }) => {
@@ -204,7 +204,7 @@ test.describe("signed in as an admin", () => {
 
     await page.getByRole("button", { name: "Export", exact: true }).click();
     await dialog.getByRole("checkbox", { name: /Include client secrets/ }).check();
-    await expect(dialog.getByRole("alert")).toContainText("Anyone with this file can act as these clients");
+    await expect(dialog.getByRole("alert").filter({ hasText: "Anyone with this file" })).toBeVisible();
     await snap(page, "export-dialog-secrets-light");
     downloading = page.waitForEvent("download");
     await dialog.getByRole("button", { name: "Download with secrets" }).click();

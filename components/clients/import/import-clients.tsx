@@ -15,7 +15,11 @@ import type { ImportFormat, ImportReport } from "@/lib/migration/import";
 import { ImportReportView } from "./import-report";
 
 const formatCount = (n: number) => n.toLocaleString("en");
-const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const formatSize = (bytes: number) => {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  const mb = bytes / 1024 / 1024;
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+};
 
 type Stage =
   | { step: "choose" }
