@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { expect, test, type Download, type Page } from "@playwright/test";
+import { expect, test, type Download, type Locator, type Page } from "@playwright/test";
 import { baseURL } from "../env";
 import { registerThroughApi } from "../clients";
 import { authFile, openClient, screenshots, seriousViolations } from "../support";
@@ -24,9 +24,12 @@ const tile = (page: Page, label: string) => page.getByRole("group", { name: "Fil
 
 const report = (page: Page) => page.getByRole("table", { name: "Clients in the file" });
 
-async function snap(page: Page, name: string) {
+/** A full-page screenshot to look at; with `at`, the window's view of that part of the page instead. */
+async function snap(page: Page, name: string, at?: Locator) {
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+  if (at) await at.evaluate((element) => element.scrollIntoView({ block: "center" }));
+  else await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: !at });
 }
 
 /** The lines of a downloaded NDJSON export, parsed. */
@@ -163,13 +166,13 @@ test.describe("signed in as an admin", () => {
     await expect(page.getByText("Page 1 of 30")).toBeVisible();
     await page.getByRole("button", { name: "Next" }).click();
     await expect(page.getByText("51–100 of 1,500")).toBeVisible();
-    await snap(page, "import-long-list-light");
+    await snap(page, "import-long-list-light", page.getByRole("group", { name: "Filter the report by outcome" }));
 
     // Stop: the import's request is held back (as on a slow server), so the Stop is sure to come first.
     await page.route("**/api/clients/import?step=apply", () => {});
     await page.getByRole("button", { name: "Import 1,500 clients" }).click();
     await expect(page.getByText(/^Importing… 0 of 1,500 clients$/)).toBeVisible();
-    await snap(page, "import-progress-light");
+    await snap(page, "import-progress-light", page.getByRole("progressbar"));
     await page.getByRole("button", { name: "Stop" }).click();
     await expect(page.getByText(/^Stopped: 0 of 1,500 clients$/)).toBeVisible();
     await page.unrouteAll({ behavior: "ignoreErrors" });

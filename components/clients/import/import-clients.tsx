@@ -220,7 +220,7 @@ export function ImportClients() {
           </div>
           {failure && (
             <Callout tone="danger" title={stage.step === "stopped" ? "The import stopped" : "The file cannot be imported"} role="alert">
-              {failure.line !== undefined && (
+              {failure.line !== undefined && !failure.error.includes(`line ${failure.line}`) && (
                 <span className="font-medium">
                   Line {failure.line}
                   {failure.column !== undefined && `, column ${failure.column}`}:{" "}
