@@ -2,18 +2,12 @@
 // Creates a console administrator. With DATABASE_URL unset it uses the embedded database under .data/
 // (started for the occasion, or the one a running `npm run dev` holds). Exit codes: 0 created,
 // 1 refused (bad value, e-mail taken) or failed, 2 wrong usage.
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { startLocalDatabase, type LocalDatabase } from "./lib/local-database";
+import { exit, localDatabaseUnlessConfigured } from "./lib/cli-database";
 import { migrateDeploy } from "./lib/migrate";
 
 const usage =
   "usage: npm run admin:create -- --email <e-mail> --password <password> --role admin|editor|viewer [--name <name>]";
-
-function exit(code: number, message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
 
 function readArguments() {
   try {
@@ -34,13 +28,7 @@ async function main() {
   const { isRole, roleNames } = await import("@/lib/auth/permissions");
   if (!isRole(args.role)) exit(1, `admin:create: --role must be one of ${roleNames.join(", ")} (got "${args.role}")`);
 
-  let local: LocalDatabase | undefined;
-  if (!process.env.DATABASE_URL) {
-    local = await startLocalDatabase({ dataDir: path.resolve(process.env.REGISTRAR_DATA_DIR ?? ".data"), reuseRunning: true });
-    process.env.DATABASE_URL = local.url;
-    process.env.REGISTRAR_ENCRYPTION_KEY ||= local.secrets.encryptionKey;
-    process.env.AUTH_SECRET ||= local.secrets.authSecret;
-  }
+  const local = await localDatabaseUnlessConfigured();
   const { config, ConfigError } = await import("@/lib/config");
   const { AdministratorError, createAdministrator } = await import("@/lib/auth/administrators");
   const { db } = await import("@/lib/db");

@@ -14,6 +14,7 @@ import autocannon from "autocannon";
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
 import { migrateDeploy } from "./lib/migrate";
 import { writeBenchmarkSection } from "./lib/benchmarks-doc";
+import { cpuOf, postgresCpu } from "./lib/process-cpu";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 /** The target is judged at the first level; the others show how each server behaves under more concurrency. */
@@ -56,43 +57,6 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 120_000) {
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
 type Server = { name: string; url: string; pid?: number; postgresDir?: string };
-
-const clockTicks = (() => {
-  try {
-    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" })) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** CPU time (ms) a process has used, with that of its children waited for; undefined without /proc. */
-function cpuOf(pid: number): { ms: number; ppid: number } | undefined {
-  try {
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0); // utime stime cutime cstime
-    return { ms: (ticks * 1000) / clockTicks, ppid: Number(fields[1]) };
-  } catch {
-    return undefined;
-  }
-}
-
-/** CPU time (ms) of a PostgreSQL server: the postmaster, its processes (backends, WAL writer…) and those gone. */
-function postgresCpu(dataDir: string): number | undefined {
-  try {
-    const postmaster = Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-    let ms = cpuOf(postmaster)?.ms;
-    if (ms === undefined) return undefined;
-    for (const entry of fs.readdirSync("/proc")) {
-      if (!/^\d+$/.test(entry)) continue;
-      const child = cpuOf(Number(entry));
-      if (child?.ppid === postmaster) ms += child.ms;
-    }
-    return ms;
-  } catch {
-    return undefined;
-  }
-}
 
 function cpuNow(server: Server) {
   return { server: server.pid ? cpuOf(server.pid)?.ms : undefined, postgres: server.postgresDir ? postgresCpu(server.postgresDir) : undefined };

@@ -2,11 +2,10 @@
 // through the registration core, so every demo client passed the same rules as a real one and has real
 // revisions and audit events; `--clients N` adds N synthetic clients in bulk (scripts/lib/bulk-clients.ts).
 // With DATABASE_URL unset it uses the embedded database under .data/ (or the one `npm run dev` holds).
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { insertBulkClients } from "./lib/bulk-clients";
 import { demoClients, generatedDemoClients, type DemoClient } from "./lib/demo-data";
-import { startLocalDatabase, type LocalDatabase } from "./lib/local-database";
+import { localDatabaseUnlessConfigured } from "./lib/cli-database";
 import { migrateDeploy } from "./lib/migrate";
 
 const usage = "usage: npm run db:seed [-- --clients <count>] [-- --force]";
@@ -25,21 +24,14 @@ function readArguments() {
 
 async function main() {
   const args = readArguments();
-  let local: LocalDatabase | undefined;
-  if (!process.env.DATABASE_URL) {
-    local = await startLocalDatabase({ dataDir: path.resolve(process.env.REGISTRAR_DATA_DIR ?? ".data"), reuseRunning: true });
-    process.env.DATABASE_URL = local.url;
-    process.env.REGISTRAR_ENCRYPTION_KEY ||= local.secrets.encryptionKey;
-    process.env.AUTH_SECRET ||= local.secrets.authSecret;
-    process.env.REGISTRAR_API_KEY ||= local.secrets.apiKey;
-  }
+  const local = await localDatabaseUnlessConfigured({ apiKey: true });
   process.env.LOG_LEVEL ||= "warn";
   const { config } = await import("@/lib/config");
   const { closeDatabase, db, pool } = await import("@/lib/db");
   const { ensureDefaultService } = await import("@/lib/services");
   try {
     const { serviceId, issuer } = config();
-    await migrateDeploy(process.env.DATABASE_URL, { quiet: true });
+    await migrateDeploy(process.env.DATABASE_URL!, { quiet: true });
     await ensureDefaultService(config());
 
     const seeded = await db().client.count({ where: { serviceId, softwareId: "acme-portal" } });

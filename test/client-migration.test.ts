@@ -95,6 +95,9 @@ describe("[MIGRATION][IMPORT] RFC 7591 client information", () => {
     await applyImport(service.id, file, admin);
     const again = await expectRowChanges(service.id, {}, () => applyImport(service.id, file, admin));
     expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 2, refuse: 0 });
+    // A secret given to a client that uses none is left out, and said so.
+    const publicWithSecret = await planImport(service.id, ndjson({ client_id: id("b"), token_endpoint_auth_method: "none", ...nativeClient(["com.example.b:/cb"]), client_secret: secretA }));
+    expect(publicWithSecret.entries[0]).toMatchObject({ outcome: "unchanged", notes: ['client_secret is not kept: token_endpoint_auth_method "none" uses no client secret'] });
   });
 
   it("[MIGRATION]: an update writes a new version with an 'imported' revision; what changed is reported", async () => {
@@ -157,6 +160,37 @@ describe("[MIGRATION][IMPORT] RFC 7591 client information", () => {
     const report = await planImport(service.id, ndjson({ client_id: id("m1"), ...machineClient(), client_secret: secretA }, { client_id: id("m2"), ...machineClient(), client_secret: secretA }));
     expect(report.entries.map((e) => e.outcome)).toEqual(["create", "refuse"]);
     expect(report.entries[1]!.reasons[0]).toMatch(/at most \d+ clients \(policy maxClients\)/);
+  });
+
+  it("[MIGRATION]: with blockDuplicateSoftwareId, a software_id another client has, or an earlier record of the file, is refused", async () => {
+    const softwareId = id("sw");
+    await applyImport(service.id, ndjson({ client_id: id("sw-holder"), ...machineClient({ software_id: softwareId }), client_secret: secretA }), admin);
+    await service.setPolicy({ blockDuplicateSoftwareId: true });
+    const taken = await planImport(service.id, ndjson({ client_id: id("sw-other"), ...machineClient({ software_id: softwareId }), client_secret: secretA }));
+    expect(taken.entries[0]).toMatchObject({ outcome: "refuse", reasons: [`software_id "${softwareId}" is already registered (policy blockDuplicateSoftwareId)`] });
+    const report = await planImport(
+      service.id,
+      ndjson(
+        { client_id: id("sw-holder"), ...machineClient({ software_id: softwareId, client_name: "Same software, renamed" }), client_secret: secretA },
+        { client_id: id("sw-new1"), ...machineClient({ software_id: `${softwareId}-2` }), client_secret: secretA },
+        { client_id: id("sw-new2"), ...machineClient({ software_id: `${softwareId}-2` }), client_secret: secretA },
+      ),
+    );
+    expect(report.entries.map((e) => [e.outcome, e.reasons])).toEqual([
+      ["update", []],
+      ["create", []],
+      ["refuse", [`software_id "${softwareId}-2" repeats the one of line 2 (policy blockDuplicateSoftwareId)`]],
+    ]);
+  });
+
+  it("[MIGRATION]: the dry run reports progress, and an aborted apply stops between batches", async () => {
+    const file = ndjson(...Array.from({ length: 5 }, (_, i) => ({ client_id: id(`p${i}`), ...machineClient(), client_secret: secretA })));
+    const seen: [number, number][] = [];
+    await planImport(service.id, file, { onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen.at(-1)).toEqual([5, 5]);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(expectRowChanges(service.id, {}, () => applyImport(service.id, file, admin, { batchSize: 2, signal: controller.signal }))).rejects.toThrow();
   });
 
   it("[MIGRATION]: a JSON array gives each element's starting line; malformed JSON is one error with its line and column", async () => {

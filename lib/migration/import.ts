@@ -2,7 +2,7 @@ import type { Caller } from "@/lib/audit";
 import { logger } from "@/lib/logger";
 import { hashToken } from "@/lib/registration/credentials";
 import { countActiveClients, importBatch, type ImportCandidate, type ImportDecision } from "@/lib/registration/import";
-import { clientName } from "@/lib/registration/members";
+import { clientName, needsClientSecret } from "@/lib/registration/members";
 import { validateClientMetadata } from "@/lib/registration/metadata";
 import type { ServicePolicy } from "@/lib/registration/policy";
 import { loadService } from "@/lib/registration/store";
@@ -32,8 +32,8 @@ export type ImportEntry = {
   notes: string[];
 };
 export type ImportReport = { format: ImportFormat; total: number; counts: Record<ImportOutcome, number>; entries: ImportEntry[]; applied: boolean };
-export type ImportOptions = { format?: ImportFormat };
-export type ApplyImportOptions = ImportOptions & { batchSize?: number; onProgress?: (done: number, total: number) => void; signal?: AbortSignal };
+export type ImportOptions = { format?: ImportFormat; onProgress?: (done: number, total: number) => void; signal?: AbortSignal };
+export type ApplyImportOptions = ImportOptions & { batchSize?: number };
 
 /**
  * The extension member that carries a client's registration access token as its SHA-256 (base64url), for a
@@ -45,6 +45,7 @@ export const tokenHashMember = "registrar_registration_access_token_sha256";
 const clientIdPattern = /^[\x21-\x7e]{1,255}$/;
 
 const DEFAULT_BATCH = 500;
+const BATCHES_IN_FLIGHT = 3;
 
 /** Dry run: what applying `text` would do to each client and why; writes nothing. */
 export async function planImport(serviceId: string, text: string, options?: ImportOptions): Promise<ImportReport> {
@@ -60,32 +61,52 @@ export async function applyImport(serviceId: string, text: string, caller: Calle
   return run(serviceId, text, caller, options ?? {});
 }
 
-type Parsed = { entry: ImportEntry; candidate?: ImportCandidate };
+/** A record whose credentials are well-formed; its metadata is validated with its batch (validateClientMetadata). */
+type Pending = Omit<ImportCandidate, "metadata"> & { document: Record<string, unknown> };
+type Parsed = { entry: ImportEntry; pending?: Pending };
 
 async function run(serviceId: string, text: string, caller: Caller | null, options: ApplyImportOptions): Promise<ImportReport> {
   const service = await loadService(serviceId);
   if (!service) throw new Error(`Unknown service ${serviceId}`);
   const { shape, records } = readRecords(text);
   const format: ImportFormat = options.format ?? (shape === "client-list" ? "authlete" : "rfc7591");
-  const parsed = records.map((record) => parseRecord(record, format, service.policy));
-  refuseRepeats(parsed);
-
-  const total = parsed.length;
-  const pending = parsed.filter((p) => p.candidate);
-  let done = total - pending.length;
+  const total = records.length;
+  const entries: ImportEntry[] = new Array(total);
+  const refuseRepeat = repeatChecker(service.policy.blockDuplicateSoftwareId);
+  let done = 0;
   options.onProgress?.(done, total);
   const batchSize = Math.max(1, Math.min(options.batchSize ?? DEFAULT_BATCH, 5_000));
   const activeClients = service.policy.maxClients === null ? undefined : { count: await countActiveClients(serviceId) };
-  for (let start = 0; start < pending.length; start += batchSize) {
-    options.signal?.throwIfAborted();
-    const batch = pending.slice(start, start + batchSize);
-    const decisions = await importBatch(service, batch.map((p) => p.candidate!), caller, activeClients);
-    batch.forEach((p, i) => settle(p.entry, decisions[i]!));
-    done += batch.length;
-    options.onProgress?.(done, total);
-  }
+  // Several batches at a time: while PostgreSQL writes some, the next one is read, validated and decided here.
+  // A worker reads its whole batch before it waits, and takes the batches in the file's order, so a repeated
+  // client_id is always the later record (refused) whatever the order of the writes. Under maxClients the
+  // batches take turns (the count carries from batch to batch, and the core locks the limits).
+  const inFlight = activeClients ? 1 : BATCHES_IN_FLIGHT;
+  let next = 0;
+  const worker = async () => {
+    while (next < total) {
+      options.signal?.throwIfAborted();
+      const first = next;
+      next = Math.min(total, next + batchSize);
+      const batch: { entry: ImportEntry; candidate: ImportCandidate }[] = [];
+      for (let i = first; i < next; i++) {
+        const parsed = parseRecord(records[i]!, format, service.policy);
+        entries[i] = parsed.entry;
+        refuseRepeat(parsed);
+        const candidate = parsed.pending && validated(parsed, service.policy);
+        if (candidate) batch.push({ entry: parsed.entry, candidate });
+      }
+      const decisions = batch.length ? await importBatch(service, batch.map((p) => p.candidate), caller, activeClients) : [];
+      batch.forEach((p, i) => settle(p.entry, decisions[i]!));
+      done += next - first;
+      options.onProgress?.(done, total);
+    }
+  };
+  // Every worker's batch ends (commits or rolls back) before the outcome is known, also after an abort or an error.
+  const ended = await Promise.allSettled(Array.from({ length: Math.min(inFlight, Math.ceil(total / batchSize)) }, worker));
+  const failed = ended.find((e) => e.status === "rejected");
+  if (failed) throw failed.reason;
 
-  const entries = parsed.map((p) => p.entry);
   const counts: Record<ImportOutcome, number> = { create: 0, update: 0, unchanged: 0, refuse: 0 };
   for (const entry of entries) counts[entry.outcome]++;
   if (caller) logger.info({ event: "clients.imported", serviceId, format, counts, interface: caller.interface, requestId: caller.requestId }, "client file imported");
@@ -104,7 +125,10 @@ const refuse = (entry: ImportEntry, ...reasons: string[]): Parsed => {
   return { entry };
 };
 
-/** One record → a candidate for the core, or a refusal naming each member at fault and its rule. */
+/**
+ * One record → its credentials, with the metadata still to validate, or a refusal naming each member at fault and
+ * its rule (then the metadata's problems are named too: one report tells everything wrong with the record).
+ */
 function parseRecord(record: FileRecord, format: ImportFormat, policy: ServicePolicy): Parsed {
   const entry: ImportEntry = { line: record.line, clientId: null, clientName: null, outcome: "refuse", reasons: [], changed: [], notes: [] };
   if ("error" in record) return refuse(entry, record.error);
@@ -130,22 +154,32 @@ function parseRecord(record: FileRecord, format: ImportFormat, policy: ServicePo
   const expiresAt = optionalSeconds(client_secret_expires_at, "client_secret_expires_at", reasons);
   const token = optionalString(registration_access_token, "registration_access_token", reasons);
   const hash = tokenHashOf(token, tokenHash, reasons);
-  const validated = validateClientMetadata(metadataDocument, policy);
-  if (!validated.ok) reasons.push(...validated.issues.map((issue) => issue.message));
-  if (reasons.length || !validated.ok) return refuse(entry, ...reasons);
-  entry.clientName = clientName(validated.metadata);
+  if (reasons.length) {
+    const checked = validateClientMetadata(metadataDocument, policy);
+    return refuse(entry, ...reasons, ...(checked.ok ? [] : checked.issues.map((issue) => issue.message)));
+  }
   entry.outcome = "create"; // settled by the core
   return {
     entry,
-    candidate: {
-      clientId: client_id as string,
-      metadata: validated.metadata,
-      clientSecret: secret,
-      clientIdIssuedAt: issuedAt,
-      clientSecretExpiresAt: expiresAt,
-      registrationAccessTokenHash: hash,
-    },
+    pending: { clientId: client_id as string, document: metadataDocument, clientSecret: secret, clientIdIssuedAt: issuedAt, clientSecretExpiresAt: expiresAt, registrationAccessTokenHash: hash },
   };
+}
+
+/** The record's metadata validated with the service's policy (RFC 7591 §2): the candidate for the core, or null (refused). */
+function validated(p: Parsed, policy: ServicePolicy): ImportCandidate | null {
+  const { document, ...credentials } = p.pending!;
+  const result = validateClientMetadata(document, policy);
+  if (!result.ok) {
+    refuse(p.entry, ...result.issues.map((issue) => issue.message));
+    return null;
+  }
+  p.entry.clientName = clientName(result.metadata);
+  if (credentials.clientSecret && !needsClientSecret(result.metadata)) {
+    // The core keeps no secret for a client that cannot use one (members.ts needsClientSecret).
+    credentials.clientSecret = null;
+    p.entry.notes.push(`client_secret is not kept: token_endpoint_auth_method "${result.metadata.token_endpoint_auth_method}" uses no client secret`);
+  }
+  return Object.assign(credentials, { metadata: result.metadata });
 }
 
 function optionalString(value: unknown, member: string, reasons: string[]): string | null {
@@ -183,29 +217,32 @@ function tokenHashOf(token: string | null, encoded: unknown, reasons: string[]):
 }
 
 /**
- * A client_id (or a registration access token) given twice in one file: the later record is refused, naming
- * the line of the first, so the outcome never depends on the order of writes.
+ * A client_id (or a registration access token; or, with the policy blockDuplicateSoftwareId, a software_id) given
+ * twice in one file: the later record is refused, naming the line of the first. Records are checked in the
+ * file's order.
  */
-function refuseRepeats(parsed: Parsed[]) {
-  const firstLine = new Map<string, number>();
+function repeatChecker(uniqueSoftwareId: boolean): (p: Parsed) => void {
+  const clientLine = new Map<string, number>();
   const tokenLine = new Map<string, number>();
-  for (const p of parsed) {
-    const id = p.entry.clientId;
-    if (id === null) continue;
-    const seen = firstLine.get(id);
-    if (seen !== undefined) {
-      p.candidate = undefined;
-      refuse(p.entry, `client_id "${id}" repeats the client of line ${seen}`);
-      continue;
+  const softwareLine = new Map<string, number>();
+  /** Whether `key` was seen (then `p` is refused with `reason(line)`); else `p`'s line is remembered for it. */
+  const repeats = (seen: Map<string, number>, key: string, p: Parsed, reason: (line: number) => string) => {
+    const line = seen.get(key);
+    if (line === undefined) {
+      seen.set(key, p.entry.line);
+      return false;
     }
-    firstLine.set(id, p.entry.line);
-    const hash = p.candidate?.registrationAccessTokenHash;
-    if (!hash) continue;
-    const key = Buffer.from(hash).toString("hex");
-    const tokenSeen = tokenLine.get(key);
-    if (tokenSeen !== undefined) {
-      p.candidate = undefined;
-      refuse(p.entry, `registration_access_token repeats the one of line ${tokenSeen}`);
-    } else tokenLine.set(key, p.entry.line);
-  }
+    p.pending = undefined;
+    refuse(p.entry, reason(line));
+    return true;
+  };
+  return (p) => {
+    const id = p.entry.clientId;
+    if (id === null || repeats(clientLine, id, p, (line) => `client_id "${id}" repeats the client of line ${line}`)) return;
+    const hash = p.pending?.registrationAccessTokenHash;
+    if (hash && repeats(tokenLine, Buffer.from(hash).toString("hex"), p, (line) => `registration_access_token repeats the one of line ${line}`)) return;
+    const softwareId = p.pending?.document.software_id;
+    if (uniqueSoftwareId && typeof softwareId === "string")
+      repeats(softwareLine, softwareId, p, (line) => `software_id "${softwareId}" repeats the one of line ${line} (policy blockDuplicateSoftwareId)`);
+  };
 }

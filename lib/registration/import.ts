@@ -82,8 +82,9 @@ const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
  * (lib/migration refuses a repeated one before). The rules, in order: the client_id belongs to another
  * service, or to a deleted client → refused; a token hash that another client holds → refused (RFC 7592 §1: a
  * token belongs to one client); a client that needs a secret (members.ts needsClientSecret) and has none →
- * refused; a new client beyond the service's maxClients → refused (the limit holds for administrators'
- * registrations too, docs/ARCHITECTURE.md); identical to the stored client → unchanged; else update or create.
+ * refused; with blockDuplicateSoftwareId, a software_id another live client has → refused; a new client beyond
+ * the service's maxClients → refused (both limits hold for administrators' registrations too, service.ts);
+ * identical to the stored client → unchanged; else update or create.
  * `activeClients` carries the service's live client count from batch to batch (dry run; maxClients).
  */
 export async function importBatch(
@@ -96,10 +97,12 @@ export async function importBatch(
   const client = await pool().connect();
   try {
     await client.query("BEGIN");
-    // The service's limits lock (store.ts lockRegistrationLimits): registrations wait for the batch, so the
-    // client count it checked still holds when it commits.
-    await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`registration-limits:${service.id}`]);
-    const count = { count: service.policy.maxClients === null ? 0 : await countActive(client, service.id) };
+    // With maxClients, the service's limits lock (store.ts lockRegistrationLimits): registrations and other
+    // batches wait for this one, so the client count it checked still holds when it commits. Without a limit
+    // there is nothing to guard, and batches may be written side by side.
+    const limited = service.policy.maxClients !== null;
+    if (limited) await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`registration-limits:${service.id}`]);
+    const count = { count: limited ? await countActive(client, service.id) : 0 };
     const planned = await decide(service, candidates, (text, values) => client.query(text, values), count, true);
     await write(client, planned, caller);
     await client.query("COMMIT");
@@ -134,21 +137,27 @@ async function decide(
 ): Promise<Planned[]> {
   const ids = candidates.map((c) => c.clientId);
   const hashes = candidates.flatMap((c) => (c.registrationAccessTokenHash ? [Buffer.from(c.registrationAccessTokenHash)] : []));
-  const [existingRows, tokenRows] = await Promise.all([
+  const softwareIds = service.policy.blockDuplicateSoftwareId ? [...new Set(candidates.flatMap((c) => (c.metadata.software_id ? [c.metadata.software_id] : [])))] : [];
+  const [existingRows, tokenRows, softwareRows] = await Promise.all([
     run(
       `SELECT id, service_id, client_id, metadata, secret_ciphertext, secret_expires_at, registration_access_token_hash, version, created_at, deleted_at
          FROM client WHERE client_id = ANY($1::text[])${lock ? " FOR UPDATE" : ""}`,
       [ids],
     ),
     hashes.length ? run("SELECT client_id, registration_access_token_hash AS hash FROM client WHERE registration_access_token_hash = ANY($1::bytea[])", [hashes]) : Promise.resolve({ rows: [] }),
+    softwareIds.length
+      ? run("SELECT software_id, client_id FROM client WHERE service_id = $1 AND deleted_at IS NULL AND software_id = ANY($2::text[])", [service.id, softwareIds])
+      : Promise.resolve({ rows: [] }),
   ]);
+  const softwareHolders = new Map<string, string[]>();
+  for (const r of softwareRows.rows as { software_id: string; client_id: string }[]) softwareHolders.set(r.software_id, [...(softwareHolders.get(r.software_id) ?? []), r.client_id]);
   const existing = new Map((existingRows.rows as ExistingRow[]).map((r) => [r.client_id, r]));
   const tokenHolders = new Map((tokenRows.rows as { client_id: string; hash: Buffer }[]).map((r) => [r.hash.toString("hex"), r.client_id]));
   const limit = service.policy.maxClients;
   const count = activeClients ?? { count: 0 };
   return candidates.map((candidate) => {
     const row = existing.get(candidate.clientId);
-    const refused = refusal(service.id, candidate, row, tokenHolders);
+    const refused = refusal(service.id, candidate, row, tokenHolders) ?? softwareIdTaken(candidate, softwareHolders);
     if (refused) return { decision: { outcome: "refuse", reasons: [refused], changed: [] } };
     if (!row) {
       if (limit !== null && count.count >= limit) return { decision: { outcome: "refuse", reasons: [`the service accepts at most ${limit} clients (policy maxClients)`], changed: [] } };
@@ -167,6 +176,13 @@ function refusal(serviceId: string, c: ImportCandidate, row: ExistingRow | undef
   if (needsClientSecret(c.metadata) && !c.clientSecret && !row?.secret_ciphertext)
     return `client_secret is required: token_endpoint_auth_method "${c.metadata.token_endpoint_auth_method}" (or a symmetric algorithm) needs a client secret (export with secrets)`;
   return null;
+}
+
+/** With blockDuplicateSoftwareId, one live client per software_id (service.ts keepSoftwareIdUnique): another client holding it refuses. */
+function softwareIdTaken(c: ImportCandidate, holders: Map<string, string[]>): string | null {
+  const softwareId = c.metadata.software_id;
+  if (!softwareId || !(holders.get(softwareId) ?? []).some((holder) => holder !== c.clientId)) return null;
+  return `software_id "${softwareId}" is already registered (policy blockDuplicateSoftwareId)`;
 }
 
 function planCreate(serviceId: string, c: ImportCandidate): Planned {
