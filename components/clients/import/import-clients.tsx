@@ -263,8 +263,9 @@ export function ImportClients() {
             )}
             {stage.step === "checked" && plan && plan.counts.refuse > 0 && (
               <Callout tone="warning">
-                {formatCount(plan.counts.refuse)} {plan.counts.refuse === 1 ? "client is" : "clients are"} refused and will not be imported; the others can be. Fix the
-                refused lines and import the file again later: clients already imported are then unchanged.
+                {plan.counts.refuse === plan.total
+                  ? "Every client in the file is refused: nothing can be imported. Fix the refused lines and check the file again."
+                  : `${formatCount(plan.counts.refuse)} ${plan.counts.refuse === 1 ? "client is" : "clients are"} refused and will not be imported; the others can be. Fix the refused lines and import the file again later: clients already imported are then unchanged.`}
               </Callout>
             )}
             <ImportReportView key={`${stage.step === "applied" ? "applied" : "plan"}`} report={stage.report} />
