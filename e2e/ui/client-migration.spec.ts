@@ -225,6 +225,11 @@ test.describe("signed in as an admin", () => {
     lines = await exported(await downloading);
     expect(lines.length).toBeGreaterThan(2);
     expect(lines.map((l) => l.client_id)).toEqual(expect.arrayContaining([confidential.client_id, publicClient.client_id]));
+
+    // Each export is in the audit log, by whom.
+    await page.goto("/audit?action=clients.exported");
+    const events = page.getByRole("table", { name: "Audit events" });
+    await expect(events.getByRole("row").filter({ hasText: "Clients exported" }).first()).toContainText("admin@registrar.test");
   });
 
   test("[MIGRATION][SECURITY] the import and export routes refuse other sites and GET", async ({ page }) => {
