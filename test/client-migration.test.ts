@@ -1,4 +1,9 @@
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/audit";
 import { config } from "@/lib/config";
@@ -282,5 +287,47 @@ describe("[MIGRATION][EXPORT] NDJSON of RFC 7591 client information", () => {
     }
     // And the file applied again changes nothing.
     expect((await planImport(source.id, file)).counts).toEqual({ create: 0, update: 0, unchanged: 3, refuse: 0 });
+  });
+});
+
+describe("[MIGRATION][CLI] npm run clients:import / clients:export", () => {
+  const exec = promisify(execFile);
+  /** A script against the test database and `service`; its exit code and output. */
+  async function script(name: string, ...args: string[]) {
+    try {
+      const { stdout, stderr } = await exec(process.execPath, ["--import", "tsx", `scripts/${name}.ts`, ...args], { env: { ...process.env, LOG_LEVEL: "warn" } });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  }
+
+  it("[MIGRATION]: the dry run prints each client and the counts and exits 1 on a refusal; --apply writes; export writes NDJSON", async () => {
+    const cli = await createTestService("migration-cli");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "registrar-clients-"));
+    const file = path.join(dir, "clients.ndjson");
+    fs.writeFileSync(file, ndjson({ client_id: id("cli-ok"), ...machineClient(), client_secret: secretA }, { client_id: id("cli-bad"), redirect_uris: ["ftp://x"] }));
+
+    const dry = await script("clients-import", "--service", cli.id, file);
+    expect(dry.code).toBe(1);
+    expect(dry.stdout).toMatch(new RegExp(`^1 +${id("cli-ok")} +create`, "m"));
+    expect(dry.stdout).toMatch(new RegExp(`^2 +${id("cli-bad")} +refuse +redirect_uris`, "m"));
+    expect(dry.stdout).toContain("2 clients (rfc7591): 1 created, 0 updated, 0 unchanged, 1 refused (dry run");
+    expect(await db().client.count({ where: { serviceId: cli.id } })).toBe(0);
+
+    const applied = await script("clients-import", "--service", cli.id, "--apply", file);
+    expect(applied.code).toBe(1);
+    expect(applied.stderr).toContain("importing: 2/2");
+    expect(await db().client.count({ where: { serviceId: cli.id } })).toBe(1);
+
+    const out = path.join(dir, "export.ndjson");
+    const exported = await script("clients-export", "--service", cli.id, "--include-secrets", "--out", out);
+    expect(exported).toMatchObject({ code: 0 });
+    expect(JSON.parse(fs.readFileSync(out, "utf8"))).toMatchObject({ client_id: id("cli-ok"), client_secret: secretA });
+    expect(fs.statSync(out).mode & 0o777).toBe(0o600);
+    expect((await auditEvents(cli.id, "clients.exported"))[0]).toMatchObject({ actor: expect.stringMatching(/^cli:/), interface: "cli", details: { count: 1, includeSecrets: true } });
+    expect((await script("clients-import", "--format", "xml", file)).code).toBe(2);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
