@@ -102,7 +102,8 @@ export function clientFilterWhere(serviceId: string, f: ClientFilters): Prisma.C
     web: { AND: [redirecting, { NOT: { applicationType: "native" } }] },
   };
   const and: Prisma.ClientWhereInput[] = [{ serviceId, deletedAt: null }];
-  if (f.q) and.push({ searchText: { contains: f.q.toLowerCase() } });
+  // Prisma's `contains` passes % and _ on to LIKE as wildcards: escaped here (PostgreSQL's LIKE escape is \), as containsPattern does.
+  if (f.q) and.push({ searchText: { contains: containsPattern(f.q.toLowerCase()).slice(1, -1) } });
   if (f.kinds.length) and.push({ OR: f.kinds.map((kind) => kindWhere[kind]) });
   if (f.authMethods.length) and.push({ tokenEndpointAuthMethod: { in: f.authMethods } });
   if (f.grantTypes.length) and.push({ grantTypes: { hasSome: f.grantTypes } });
