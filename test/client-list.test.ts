@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
 import { insertBulkClients } from "@/scripts/lib/bulk-clients";
-import { countClients, findClientsToJumpTo, kindSql, listClients, readClientList, type ClientListRow } from "@/lib/clients/list";
+import { clientFilterWhere, countClients, findClientsToJumpTo, kindSql, listClients, readClientList, type ClientListRow } from "@/lib/clients/list";
 import { parseClientListQuery, type ClientListQuery } from "@/lib/clients/list-params";
 import { forgetSearchSample } from "@/lib/clients/search-plan";
 import { containsPattern } from "@/lib/like-pattern";
@@ -111,6 +111,18 @@ describe("[CLIENTS][LIST][QUERY] search, filters and sort", () => {
       expect.objectContaining({ clientId: ids.alpha, kind: "web", tokenEndpointAuthMethod: "client_secret_basic", firstRedirectUri: "https://alpha.example/cb", redirectUriCount: 2 }),
     ]);
     expect((await listClients(serviceId, query("q=gamma"))).rows[0]).toMatchObject({ kind: "machine", firstRedirectUri: null, redirectUriCount: 0 });
+  });
+});
+
+describe("[CLIENTS][LIST][EXPORT] the filters as a Prisma condition (the export of the current filter)", () => {
+  it("selects the same clients as the list, for every search and filter", async () => {
+    const searches = ["", "q=ALPHA", "q=100%25", "q=_", "type=web", "type=native", "type=machine", "type=web,machine", "auth=none", "auth=client_secret_post,none",
+      "grant=refresh_token", "grant=urn:ietf:params:oauth:grant-type:device_code", "created=30d", "from=2000-01-01", "type=web&q=example"];
+    for (const search of searches) {
+      const listed = (await listClients(serviceId, query(search), 100)).rows.map((r) => r.clientId).sort();
+      const selected = (await db().client.findMany({ where: clientFilterWhere(serviceId, query(search)), select: { clientId: true } })).map((c) => c.clientId).sort();
+      expect(selected, search).toEqual(listed);
+    }
   });
 });
 

@@ -15,7 +15,8 @@ export function PageHeader({
 }) {
   return (
     <div className={cn("flex flex-wrap items-start justify-between gap-4", className)}>
-      <div className="min-w-0">
+      {/* The title takes the room the actions leave (its description wraps); below 24rem the actions go under it. */}
+      <div className="min-w-0 flex-[1_1_24rem]">
         <h1 className="text-xl font-semibold tracking-tight text-zinc-900 dark:text-zinc-50">{title}</h1>
         {description && <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{description}</p>}
       </div>

@@ -67,6 +67,15 @@ for (const colorScheme of ["light", "dark"] as const) {
       await check(page, `client-long-768-${colorScheme}`, () => expect(page.getByText("https://tenant-28.reports.initech.example/oauth/callback")).toBeVisible());
     });
 
+    test(`[MIGRATION][A11Y] the import page, empty and with a file's dry-run report (${colorScheme})`, async ({ page }) => {
+      await page.goto("/clients/import");
+      await check(page, `import-${colorScheme}`, () => expect(page.getByRole("button", { name: "Choose a file" })).toBeVisible());
+      const file = ['{"client_id": "a11y-import-1", "client_name": "A11y Import", "redirect_uris": ["https://a11y.example/cb"], "token_endpoint_auth_method": "none"}', '{"client_id": "a11y-import-2", "redirect_uris": ["not a URL"]}'].join("\n");
+      await page.locator("#import-file").setInputFiles({ name: "clients.ndjson", mimeType: "application/x-ndjson", buffer: Buffer.from(file) });
+      await page.getByRole("button", { name: "Check" }).click();
+      await check(page, `import-report-${colorScheme}`, () => expect(page.getByRole("table", { name: "Clients in the file" })).toBeVisible());
+    });
+
     test(`[AUDIT][A11Y] the audit log (${colorScheme})`, async ({ page }) => {
       await page.goto("/audit");
       await check(page, `audit-${colorScheme}`, () => expect(page.getByRole("table", { name: "Audit events" })).toBeVisible());

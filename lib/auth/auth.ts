@@ -12,14 +12,20 @@ import { afterAuthRequest } from "./hooks";
 /** Administrator passwords: long enough to resist guessing, bounded so hashing cannot be used to exhaust the CPU. */
 export const passwordLength = { min: 12, max: 256 } as const;
 
+/** The origins the console may be reached at: cookie-authenticated POSTs must come from one of them. */
+export function consoleOrigins(): string[] {
+  const { issuer, port } = config();
+  return [...new Set([new URL(issuer).origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`])];
+}
+
 function createAuth() {
-  const { issuer, authSecret, port } = config();
+  const { issuer, authSecret } = config();
   return betterAuth({
     appName: "Registrar",
     baseURL: issuer,
     secret: authSecret,
     // Cookie-authenticated POSTs are origin-checked; the console may be reached by any of these names.
-    trustedOrigins: [...new Set([issuer, `http://localhost:${port}`, `http://127.0.0.1:${port}`])],
+    trustedOrigins: consoleOrigins(),
     database: prismaAdapter(db(), { provider: "postgresql" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: passwordLength.min, maxPasswordLength: passwordLength.max },
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },

@@ -9,19 +9,23 @@ const statements = {
   registrationToken: ["reissue"],
   settings: ["read", "update"],
   audit: ["read"],
+  // Moving clients in and out (issue 17): importing writes many clients at once; an export with secrets hands
+  // out every client's credential. Both are the administrator's; a metadata-only export is a bulk read.
+  migration: ["import", "export", "exportSecrets"],
 } as const;
 
 export const accessControl = createAccessControl(statements);
 
 export const roles = {
   viewer: accessControl.newRole({ client: ["read"], audit: ["read"], settings: ["read"] }),
-  editor: accessControl.newRole({ client: ["read", "create", "update", "delete", "revert"], audit: ["read"], settings: ["read"] }),
+  editor: accessControl.newRole({ client: ["read", "create", "update", "delete", "revert"], audit: ["read"], settings: ["read"], migration: ["export"] }),
   admin: accessControl.newRole({
     ...adminAc.statements,
     client: ["read", "create", "update", "delete", "revert"],
     registrationToken: ["reissue"],
     settings: ["read", "update"],
     audit: ["read"],
+    migration: ["import", "export", "exportSecrets"],
   }),
 };
 

@@ -88,6 +88,29 @@ function filterConditions(serviceId: string, f: ClientFilters, search?: Prisma.S
   return join(conditions, " AND ");
 }
 
+/**
+ * The same filters as a Prisma condition, for reads that walk every match rather than a page (the export of
+ * "the clients of the current filter"). Kept beside filterConditions so that the two say the same thing: one
+ * service's live clients, the search as a substring of search_text, the type as clientKind (kind.ts) decides it.
+ */
+export function clientFilterWhere(serviceId: string, f: ClientFilters): Prisma.ClientWhereInput {
+  const { from, to } = createdBounds(f);
+  const redirecting = { grantTypes: { hasSome: [...grantTypesWithRedirect] } };
+  const kindWhere: Record<ClientKind, Prisma.ClientWhereInput> = {
+    machine: { NOT: redirecting },
+    native: { AND: [redirecting, { applicationType: "native" }] },
+    web: { AND: [redirecting, { NOT: { applicationType: "native" } }] },
+  };
+  const and: Prisma.ClientWhereInput[] = [{ serviceId, deletedAt: null }];
+  // Prisma's `contains` passes % and _ on to LIKE as wildcards: escaped here (PostgreSQL's LIKE escape is \), as containsPattern does.
+  if (f.q) and.push({ searchText: { contains: containsPattern(f.q.toLowerCase()).slice(1, -1) } });
+  if (f.kinds.length) and.push({ OR: f.kinds.map((kind) => kindWhere[kind]) });
+  if (f.authMethods.length) and.push({ tokenEndpointAuthMethod: { in: f.authMethods } });
+  if (f.grantTypes.length) and.push({ grantTypes: { hasSome: f.grantTypes } });
+  if (from || to) and.push({ createdAt: { ...(from && { gte: from }), ...(to && { lt: to }) } });
+  return { AND: and };
+}
+
 type Row = {
   id: string;
   client_id: string;

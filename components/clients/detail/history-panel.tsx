@@ -19,7 +19,7 @@ export const revisionKinds: Record<ConsoleRevision["kind"], { label: string; var
   reverted: { label: "Reverted", variant: "warning" },
   token_reissued: { label: "Token re-issued", variant: "neutral" },
   deleted: { label: "Deleted", variant: "danger" },
-  imported: { label: "Imported", variant: "neutral" },
+  imported: { label: "Imported", variant: "accent" },
 };
 
 /** `3..7` → [3, 7]: the two versions of a comparison in the URL. */
@@ -32,7 +32,8 @@ function changeSummary(revision: ConsoleRevision): string {
   const n = revision.changeSet.length;
   if (revision.kind === "token_reissued") return "Metadata unchanged";
   if (revision.kind === "deleted") return "Client deleted";
-  if (revision.kind === "created") return `${n} ${n === 1 ? "field" : "fields"} set`;
+  // An import's first revision registers the client; a later one changes it.
+  if (revision.kind === "created" || (revision.kind === "imported" && revision.version === 1)) return `${n} ${n === 1 ? "field" : "fields"} set`;
   return n === 0 ? "No fields changed" : `${n} ${n === 1 ? "field" : "fields"} changed`;
 }
 

@@ -1,8 +1,10 @@
 import * as plusIcon from "lucide-react/icons/plus";
+import * as uploadIcon from "lucide-react/icons/upload";
 import { AppWindow } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ClientsTable } from "@/components/clients/clients-table";
+import { ExportClients } from "@/components/clients/export-clients";
 import { ClientsToolbar } from "@/components/clients/clients-toolbar";
 import { RegistrationEndpoint } from "@/components/clients/registration-endpoint";
 import { ConsolePage } from "@/components/console/console-page";
@@ -12,12 +14,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { roleAllows } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { countClients, readClientList } from "@/lib/clients/list";
-import { parseClientListQuery } from "@/lib/clients/list-params";
+import { clientListHref, isFiltered, parseClientListQuery } from "@/lib/clients/list-params";
 import { config } from "@/lib/config";
 import { lightIcon } from "@/components/ui/light-icon";
 
 // Light icons: the console's frame and the clients list render these on every page.
 const Plus = lightIcon(plusIcon);
+const Upload = lightIcon(uploadIcon);
 
 export const metadata: Metadata = { title: "Clients" };
 
@@ -36,6 +39,23 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       <Plus aria-hidden />
       Register client
     </Link>
+  );
+  const importButton = roleAllows(administrator.role, { migration: ["import"] }) && (
+    <Link href="/clients/import" className={buttonClassName({ variant: "secondary" })}>
+      <Upload aria-hidden />
+      Import
+    </Link>
+  );
+  // The export dialog shows how many clients the filter matches: the count the table is read with.
+  const filteredRead = isFiltered(query) ? listRead.then((list) => list.count) : null;
+  filteredRead?.catch(() => {});
+  const exportButton = total.value > 0 && roleAllows(administrator.role, { migration: ["export"] }) && (
+    <ExportClients
+      total={total}
+      filtered={filteredRead}
+      filter={clientListHref(query).split("?")[1] ?? ""}
+      canExportSecrets={roleAllows(administrator.role, { migration: ["exportSecrets"] })}
+    />
   );
 
   return (
@@ -63,7 +83,15 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
             "Applications registered with this service."
           )
         }
-        actions={registerButton}
+        actions={
+          (importButton || exportButton || registerButton) && (
+            <>
+              {importButton}
+              {exportButton}
+              {registerButton}
+            </>
+          )
+        }
       />
       {total.value === 0 ? (
         <EmptyState
@@ -74,7 +102,10 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
         >
           <div className="flex flex-col items-center gap-4">
             <RegistrationEndpoint url={`${issuer}/register`} />
-            {registerButton}
+            <div className="flex flex-wrap items-center justify-center gap-2">
+              {importButton}
+              {registerButton}
+            </div>
           </div>
         </EmptyState>
       ) : (

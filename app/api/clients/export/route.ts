@@ -1,0 +1,36 @@
+import { consoleCaller } from "@/lib/actions/caller";
+import { authorizeConsoleRequest, noStore } from "@/lib/auth/route-guard";
+import { parseClientListQuery } from "@/lib/clients/list-params";
+import { exportStream } from "@/lib/clients/migration";
+import { exportFileName } from "@/lib/clients/migration-params";
+import { config } from "@/lib/config";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The clients as an NDJSON download (RFC 7591 client information, one client a line), posted by the list's
+ * Export dialog as a form: `scope` = all | filter, `filter` = the list's query string, `secrets` = on to include
+ * client secrets (administrators only). POST only, from the console's origin: the answer may hold secrets.
+ */
+export async function POST(request: Request) {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return Response.json({ error: "The export request must be a form (scope, filter, secrets)." }, { status: 400, headers: noStore });
+  }
+  const includeSecrets = form.get("secrets") === "on";
+  const administrator = await authorizeConsoleRequest(request, { migration: includeSecrets ? ["export", "exportSecrets"] : ["export"] });
+  if (administrator instanceof Response) return administrator;
+  const filter = form.get("filter");
+  const filters = form.get("scope") === "filter" ? parseClientListQuery(new URLSearchParams(typeof filter === "string" ? filter : "")) : undefined;
+  const { serviceId } = config();
+  const stream = exportStream(serviceId, { includeSecrets, filters }, await consoleCaller(administrator));
+  return new Response(stream, {
+    headers: {
+      ...noStore,
+      "Content-Type": "application/x-ndjson; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${exportFileName(serviceId)}"`,
+    },
+  });
+}
