@@ -59,7 +59,7 @@ export function ExportClientsDialog({ open, onOpenChange, total, filtered, filte
                 <input type="checkbox" name="secrets" checked={secrets} onChange={(event) => setSecrets(event.target.checked)} className="mt-0.5 size-4 accent-accent-600" />
                 <span className="grid gap-0.5">
                   <span className="font-medium text-zinc-900 dark:text-zinc-100">Include client secrets</span>
-                  <span className="text-[13px] text-zinc-600 dark:text-zinc-400">Each confidential client&apos;s <code>client_secret</code>, in plain text.</span>
+                  <span className="text-[13px] text-zinc-600 dark:text-zinc-400">Each confidential client&apos;s <code>client_secret</code> in plain text, and a hash of each registration access token, so that clients imported elsewhere keep managing themselves.</span>
                 </span>
               </label>
               {secrets && (
