@@ -16,7 +16,12 @@ export const auditActions = [
   "initial_access_token.created",
   "initial_access_token.revoked",
   "service.policy_updated",
+  "service.created",
+  "service.renamed",
+  "service.deleted",
   "api_key.check",
+  "api_key.created",
+  "api_key.revoked",
   "credential_guessing.throttled",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

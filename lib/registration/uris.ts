@@ -58,3 +58,11 @@ export const registrationEndpoint = (issuer: string) => `${issuer}${registration
  */
 export const clientConfigurationEndpoint = (issuer: string, clientId: string, managementEndpoint?: string | null) =>
   `${managementEndpoint ?? registrationEndpoint(issuer)}/${encodeURIComponent(clientId)}`;
+
+/**
+ * A service id: chosen when the service is created and never changed, because it stands in the service's
+ * URLs (its endpoints under `/s/{serviceId}`, the Authlete-compatible API's `/api/{serviceId}`, the console's
+ * `/services/{serviceId}`). Letters, digits, `.`, `_` and `-`, starting with a letter or digit; numeric ids are
+ * allowed, as Authlete's are numbers.
+ */
+export const serviceIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
