@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { FileQuestion } from "lucide-react";
-import Link from "next/link";
+import { ServiceLink } from "@/components/console/service-link";
 import { RouteState } from "@/components/console/route-state";
 import { buttonClassName } from "@/components/ui/button";
 
@@ -15,9 +15,9 @@ export default function ConsoleNotFound() {
       title="Nothing here"
       description="What this address pointed to does not exist, or was deleted."
       actions={
-        <Link href="/clients" className={buttonClassName({ variant: "secondary" })}>
+        <ServiceLink path="/clients" className={buttonClassName({ variant: "secondary" })}>
           Back to clients
-        </Link>
+        </ServiceLink>
       }
     />
   );
