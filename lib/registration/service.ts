@@ -11,7 +11,7 @@ import type { ServicePolicy } from "./policy";
 import { applySoftwareStatement } from "./software-statement";
 import * as store from "./store";
 import { recordFailure, retryAfter, type CredentialKind } from "./throttle";
-import { clientConfigurationEndpoint } from "./uris";
+import { clientConfigurationEndpoint, serviceIssuer } from "./uris";
 import { credentialMembers, type RevisionKind } from "./vocabulary";
 
 // The registration core: register (RFC 7591 §3), read, update and delete (RFC 7592 §2), and the console's
@@ -263,7 +263,11 @@ async function serviceOrThrow(serviceId: string) {
   return service;
 }
 
-const registrationClientUri = (policy: ServicePolicy, clientId: string) => clientConfigurationEndpoint(config().issuer, clientId, policy.registrationManagementEndpoint);
+/** The client's `registration_client_uri` (RFC 7592 §3): under its service's issuer, or the policy's management endpoint. */
+function registrationClientUri(serviceId: string, policy: ServicePolicy, clientId: string): string {
+  const { issuer, serviceId: defaultServiceId } = config();
+  return clientConfigurationEndpoint(serviceIssuer(issuer, serviceId, defaultServiceId), clientId, policy.registrationManagementEndpoint);
+}
 
 function secretExpiry(policy: ServicePolicy): number {
   return policy.clientSecretLifetimeSeconds ? Math.floor(Date.now() / 1000) + policy.clientSecretLifetimeSeconds : 0;
@@ -278,7 +282,7 @@ function information(row: Client, policy: ServicePolicy, metadata: ClientMetadat
     clientSecretExpiresAt: clientSecret ? row.secretExpiresAt : 0,
     registrationAccessToken,
     registrationAccessTokenRotated: rotated,
-    registrationClientUri: registrationClientUri(policy, row.clientId),
+    registrationClientUri: registrationClientUri(row.serviceId, policy, row.clientId),
     metadata,
     version,
     origin: row.origin,
@@ -418,7 +422,7 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
       clientSecretExpiresAt: secretExpiresAt,
       registrationAccessToken,
       registrationAccessTokenRotated: false,
-      registrationClientUri: registrationClientUri(policy, clientId),
+      registrationClientUri: registrationClientUri(serviceId, policy, clientId),
       metadata,
       version: 1,
       origin,

@@ -27,7 +27,8 @@ const serviceCache = (globalForServices.registrarServiceCache ??= new Map());
 /**
  * A service with its parsed policy; cached for a few seconds (policy edits call forgetService). Requests that
  * find the copy expired share one read, and a service stored unchanged keeps its record: what is built once
- * per policy object (metadata.ts's schemas) is not rebuilt every few seconds.
+ * per policy object (metadata.ts's schemas) is not rebuilt every few seconds. Null for an unknown or deleted
+ * service (deleting one calls forgetService; other processes stop serving it within SERVICE_CACHE_MS).
  */
 export function loadService(serviceId: string): Promise<ServiceRecord | null> {
   const hit = serviceCache.get(serviceId);
@@ -35,13 +36,16 @@ export function loadService(serviceId: string): Promise<ServiceRecord | null> {
   const entry: CachedService = { at: Date.now(), service: Promise.resolve(null) };
   entry.service = readService(serviceId, entry, hit?.read);
   serviceCache.set(serviceId, entry);
-  // A failed read is not cached: the next request tries again.
-  entry.service.catch(() => serviceCache.get(serviceId) === entry && serviceCache.delete(serviceId));
+  // A failed read is not cached: the next request tries again. Nor is "no such service": anyone can name any
+  // service in a URL (`/s/{serviceId}/register`), and the map must not grow with every id someone makes up.
+  const drop = () => serviceCache.get(serviceId) === entry && serviceCache.delete(serviceId);
+  entry.service.then((service) => service === null && drop(), drop);
   return entry.service;
 }
 
 async function readService(serviceId: string, entry: CachedService, previous: CachedService["read"]): Promise<ServiceRecord | null> {
-  const row = await db().service.findUnique({ where: { id: serviceId } });
+  // A deleted service is a tombstone: absent to everything that loads a service.
+  const row = await db().service.findFirst({ where: { id: serviceId, deletedAt: null } });
   const stored = row ? JSON.stringify([row.name, row.policy, row.apiKeyHash]) : undefined;
   const record = previous && previous.stored === stored ? previous.record : row ? { id: row.id, name: row.name, policy: readPolicy(row.policy), apiKeyHash: row.apiKeyHash } : null;
   entry.read = { stored, record };
