@@ -461,3 +461,57 @@ export async function revokeInitialAccessToken(tx: Tx, serviceId: string, id: st
   const { count } = await tx.initialAccessToken.updateMany({ where: { id, serviceId, revokedAt: null }, data: { revokedAt: new Date() } });
   return count ? tx.initialAccessToken.findUnique({ where: { id }, select: { id: true, hint: true } }) : null;
 }
+
+// ---- API keys of a service (api-keys.ts) ---------------------------------------------------------------
+
+const apiKeySummaryColumns = { id: true, name: true, hint: true, createdBy: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+
+/** The service's API keys, newest first, revoked ones too; never their hashes. */
+export async function listApiKeys(serviceId: string) {
+  return db().serviceApiKey.findMany({ where: { serviceId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: apiKeySummaryColumns });
+}
+
+/** The service's lock on its API key names, held until the transaction ends (two creations cannot both take a name). */
+export async function lockApiKeyNames(tx: Tx, serviceId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`api-key-names:${serviceId}`}, 0))`;
+}
+
+/** Whether an unrevoked key of the service has this name. */
+export async function apiKeyNameTaken(tx: Tx, serviceId: string, name: string): Promise<boolean> {
+  return (await tx.serviceApiKey.count({ where: { serviceId, name, revokedAt: null } })) > 0;
+}
+
+export type NewApiKeyRow = { serviceId: string; name: string; keyHash: Uint8Array<ArrayBuffer>; hint: string; createdBy: string };
+
+export async function insertApiKey(tx: Tx, row: NewApiKeyRow) {
+  return tx.serviceApiKey.create({ data: row, select: apiKeySummaryColumns });
+}
+
+/** Marks the service's key revoked; null when the service has no such unrevoked key. Returns its hash too, to drop it from caches. */
+export async function revokeApiKey(tx: Tx, serviceId: string, id: string) {
+  const rows = await tx.$queryRaw<{ id: string; key_hash: Uint8Array }[]>`
+    UPDATE service_api_key SET revoked_at = now() WHERE id = ${id}::uuid AND service_id = ${serviceId} AND revoked_at IS NULL
+    RETURNING id, key_hash`;
+  if (!rows[0]) return null;
+  const key = await tx.serviceApiKey.findUniqueOrThrow({ where: { id }, select: apiKeySummaryColumns });
+  return { key, keyHash: rows[0].key_hash };
+}
+
+/** The unrevoked key with this hash (any service's; the caller checks which), or null. */
+export async function findUsableApiKey(keyHash: Uint8Array): Promise<{ id: string; serviceId: string } | null> {
+  const { rows } = await pool().query<{ id: string; service_id: string }>({
+    name: "api-key-by-hash",
+    text: "SELECT id, service_id FROM service_api_key WHERE key_hash = $1 AND revoked_at IS NULL",
+    values: [Buffer.from(keyHash)],
+  });
+  return rows[0] ? { id: rows[0].id, serviceId: rows[0].service_id } : null;
+}
+
+/** Records that the key was used, unless that was already recorded within the last minute (by any process). */
+export async function touchApiKey(id: string) {
+  await pool().query({
+    name: "api-key-used",
+    text: "UPDATE service_api_key SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')",
+    values: [id],
+  });
+}
