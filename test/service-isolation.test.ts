@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { exportClients } from "@/lib/migration/export";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/registration/api-keys";
 import { hashToken } from "@/lib/registration/credentials";
 import { ServicePolicySchema, type ServicePolicyInput } from "@/lib/registration/policy";
@@ -137,6 +138,22 @@ describe("[SERVICES][RFC7591/7592] a client registered at one service is unknown
     expect(updated.json).toMatchObject({ client_name: "Renamed at B", registration_client_uri: client.registration_client_uri });
     const deleted = await call("DELETE", path, { token: String(updated.json!.registration_access_token) });
     expect(deleted.status).toBe(204);
+  });
+});
+
+describe("[SERVICES][EXPORT] an exported client's registration_client_uri is the one its client was given", () => {
+  it("under B's issuer, or under B's registration management endpoint when one is set", async () => {
+    const client = await registerAt(B);
+    const exported = async () => {
+      let text = "";
+      for await (const line of exportClients(B, { includeSecrets: false, where: { clientId: client.client_id } }, administrator)) text += line;
+      return JSON.parse(text) as Record<string, unknown>;
+    };
+    expect((await exported()).registration_client_uri).toBe(client.registration_client_uri);
+    await setPolicy(B, { registrationManagementEndpoint: "https://as-b.example.com/oauth/register" });
+    const managed = `https://as-b.example.com/oauth/register/${client.client_id}`;
+    expect((await exported()).registration_client_uri).toBe(managed);
+    expect((await call("GET", `/s/${B}/register/${client.client_id}`, { token: client.registration_access_token })).json!.registration_client_uri).toBe(managed);
   });
 });
 
