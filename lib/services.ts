@@ -5,6 +5,7 @@ import { servicePath } from "@/lib/console-paths";
 import { db } from "@/lib/db";
 import { hashToken } from "@/lib/registration/credentials";
 import { loadService } from "@/lib/registration/store";
+import { registrationEndpoint, serviceIssuer } from "@/lib/registration/uris";
 
 /** Creates the default service on first start and keeps its API key in step with REGISTRAR_API_KEY. */
 export async function ensureDefaultService(config: Pick<Config, "serviceId" | "serviceName" | "apiKey">) {
@@ -54,11 +55,12 @@ export function homePath(services: readonly VisibleService[]): string {
 /** Where a service's client software and authorization server reach it. */
 export function serviceEndpoints(serviceId: string) {
   const { issuer: base, serviceId: defaultId } = config();
-  const issuer = serviceId === defaultId ? base : `${base}/s/${serviceId}`;
+  const issuer = serviceIssuer(base, serviceId, defaultId);
   return {
     issuer,
-    registration: `${issuer}/register`,
-    discovery: serviceId === defaultId ? `${base}/.well-known/oauth-authorization-server` : `${base}/.well-known/oauth-authorization-server/s/${serviceId}`,
-    authleteApi: `${base}/api/${serviceId}`,
+    registration: registrationEndpoint(issuer),
+    // RFC 8414 §3: the well-known path goes between the host and the issuer's own path.
+    discovery: `${base}/.well-known/oauth-authorization-server${issuer.slice(base.length)}`,
+    authleteApi: `${base}/api/${encodeURIComponent(serviceId)}`,
   };
 }
