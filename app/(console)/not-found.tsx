@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { FileQuestion } from "lucide-react";
-import { ServiceLink } from "@/components/console/service-link";
+import Link from "next/link";
 import { RouteState } from "@/components/console/route-state";
 import { buttonClassName } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Not found" };
 
-// notFound() from a console page outside /clients (whose own view names the unknown client) keeps the frame around this view.
+// notFound() from a console page outside a service's clients (whose own view names the unknown client) keeps the
+// frame around this view; so does a service that does not exist or is not the administrator's to see, whose
+// pages are no way back: the link goes to the console's home.
 export default function ConsoleNotFound() {
   return (
     <RouteState
@@ -15,9 +17,9 @@ export default function ConsoleNotFound() {
       title="Nothing here"
       description="What this address pointed to does not exist, or was deleted."
       actions={
-        <ServiceLink path="/clients" className={buttonClassName({ variant: "secondary" })}>
-          Back to clients
-        </ServiceLink>
+        <Link href="/" className={buttonClassName({ variant: "secondary" })}>
+          Back to the console
+        </Link>
       }
     />
   );

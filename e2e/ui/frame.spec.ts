@@ -11,7 +11,7 @@ test.describe("signed in as a viewer", () => {
     const sidebar = page.getByRole("complementary");
     await expect(sidebar.getByText("Registrar", { exact: true })).toBeVisible();
     const nav = sidebar.getByRole("navigation", { name: "Console" });
-    await expect(nav.getByRole("link")).toHaveText(["Clients", "Audit log", "Settings"]);
+    await expect(nav.getByRole("link")).toHaveText(["Clients", "Audit log", "Settings", "Services"]);
     await expect(nav.getByRole("link", { name: "Clients" })).toHaveAttribute("aria-current", "page");
     await expect(sidebar.getByText(users.viewer.email)).toBeVisible();
     await expect(sidebar.getByText("Viewer", { exact: true })).toBeVisible();
