@@ -34,7 +34,7 @@ export const ServiceSwitcherButton = forwardRef<HTMLButtonElement, ComponentProp
       <span className="min-w-0 flex-1">
         <span className="sr-only">Switch service. Now: </span>
         <span className="block truncate text-sm font-semibold text-zinc-900 dark:text-zinc-50">{service?.name ?? "All services"}</span>
-        <span className="block truncate text-[11px] leading-tight text-zinc-500 dark:text-zinc-400">{service ? service.id : "Registrar console"}</span>
+        <span className="block truncate text-[11px] leading-tight text-zinc-600 dark:text-zinc-400">{service ? service.id : "Registrar console"}</span>
       </span>
       <ChevronsUpDown className="size-4 shrink-0 text-zinc-400" aria-hidden />
     </button>

@@ -170,7 +170,7 @@ test.describe("signed in as an admin", () => {
     await snap(page, "import-long-list-light", page.getByRole("group", { name: "Filter the report by outcome" }));
 
     // Stop: the import's request is held back (as on a slow server), so the Stop is sure to come first.
-    await page.route("**/api/clients/import?step=apply", () => {});
+    await page.route("**/api/services/default/clients/import?step=apply", () => {});
     await page.getByRole("button", { name: "Import 300 clients" }).click();
     await expect(page.getByText(/^Importing… 0 of 300 clients$/)).toBeVisible();
     await snap(page, "import-progress-light", page.getByRole("progressbar"));
@@ -234,12 +234,12 @@ test.describe("signed in as an admin", () => {
 
   test("[MIGRATION][SECURITY] the import and export routes refuse other sites and GET", async ({ page }) => {
     await page.goto("/clients");
-    const other = await page.request.post("/api/clients/export", { form: { scope: "all", secrets: "on" }, headers: { origin: "https://evil.example" } });
+    const other = await page.request.post("/api/services/default/clients/export", { form: { scope: "all", secrets: "on" }, headers: { origin: "https://evil.example" } });
     expect(other.status()).toBe(403);
     expect(await other.text()).not.toContain("client_secret");
-    const none = await page.request.post("/api/clients/import?step=check", { data: "{}", headers: { "content-type": "text/plain" } });
+    const none = await page.request.post("/api/services/default/clients/import?step=check", { data: "{}", headers: { "content-type": "text/plain" } });
     expect(none.status()).toBe(403);
-    expect((await page.request.get("/api/clients/export")).status()).toBe(405);
+    expect((await page.request.get("/api/services/default/clients/export")).status()).toBe(405);
   });
 });
 
@@ -256,12 +256,12 @@ for (const role of ["editor", "viewer"] as const) {
       await expect(page.getByRole("heading", { name: "Your role does not allow this page" })).toBeVisible();
 
       const headers = { origin: baseURL };
-      const imported = await page.request.post("/api/clients/import?step=apply", { data: ndjson([{ client_id: `${run}-${role}`, redirect_uris: ["https://x.example/cb"] }]), headers: { ...headers, "content-type": "text/plain" } });
+      const imported = await page.request.post("/api/services/default/clients/import?step=apply", { data: ndjson([{ client_id: `${run}-${role}`, redirect_uris: ["https://x.example/cb"] }]), headers: { ...headers, "content-type": "text/plain" } });
       expect(imported.status()).toBe(403);
-      const withSecrets = await page.request.post("/api/clients/export", { form: { scope: "all", secrets: "on" }, headers });
+      const withSecrets = await page.request.post("/api/services/default/clients/export", { form: { scope: "all", secrets: "on" }, headers });
       expect(withSecrets.status()).toBe(403);
       expect(await withSecrets.text()).not.toContain("client_secret");
-      const plain = await page.request.post("/api/clients/export", { form: { scope: "all" }, headers });
+      const plain = await page.request.post("/api/services/default/clients/export", { form: { scope: "all" }, headers });
 
       if (role === "editor") {
         expect(plain.status()).toBe(200);

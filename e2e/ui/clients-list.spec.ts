@@ -166,7 +166,7 @@ test.describe("signed in as an admin", () => {
     await hydrated(page);
     const name = table(page).getByRole("link", { name: "Initech Reports" });
     const href = (await name.getAttribute("href"))!;
-    expect(href).toMatch(/^\/clients\/[A-Za-z0-9_-]{22}$/);
+    expect(href).toMatch(/^\/services\/default\/clients\/[A-Za-z0-9_-]{22}$/);
     // A new tab: the browser opens the link itself; this page neither navigates nor reloads.
     await page.evaluate(() => ((window as unknown as { listMarker: boolean }).listMarker = true));
     const opened = context.waitForEvent("page");

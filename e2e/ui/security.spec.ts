@@ -9,7 +9,7 @@ import { authFile, clientIp, registerThroughApi } from "../support";
 test.describe("[SECURITY][HEADERS]", () => {
   test.use({ storageState: authFile("admin") });
 
-  for (const path of ["/sign-in", "/clients", "/audit", "/settings"]) {
+  for (const path of ["/sign-in", "/services/default/clients", "/services/default/audit", "/services/default/settings"]) {
     test(`${path} has a nonce-based CSP, frame-ancestors 'none' and the other security headers; the page violates none of it`, async ({ page }) => {
       const violations: string[] = [];
       page.on("console", (message) => {
@@ -83,9 +83,9 @@ test.describe("[SECURITY][CSRF] server actions", () => {
   test("a cross-site post to the delete action, with the administrator's cookie, is refused and deletes nothing", async ({ request }) => {
     const client = await registerThroughApi(request, { client_name: "CSRF target", redirect_uris: ["https://csrf.example/cb"] });
     const post = (origin: string) =>
-      request.post(`/clients/${client.client_id}`, {
+      request.post(`/services/default/clients/${client.client_id}`, {
         headers: { origin, "next-action": actionId("deleteClient"), "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
-        data: JSON.stringify([{ clientId: client.client_id, confirmation: client.client_id }]),
+        data: JSON.stringify([{ serviceId: "default", clientId: client.client_id, confirmation: client.client_id }]),
       });
     const stillThere = async () => (await request.get(`/register/${client.client_id}`, { headers: { authorization: `Bearer ${client.registration_access_token}` } })).status();
 

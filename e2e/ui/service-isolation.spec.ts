@@ -115,8 +115,7 @@ test.describe("signed in as an admin", () => {
     await palette.getByRole("combobox").fill(names.default);
     await expect(palette.getByText(`Nothing matches “${names.default}”.`)).toBeVisible();
     await palette.getByRole("combobox").fill(names.staging);
-    await expect(palette.getByRole("option", { name: new RegExp(names.staging) })).toBeVisible();
-    await page.keyboard.press("Enter");
+    await palette.getByRole("option", { name: new RegExp(names.staging) }).click();
     await expect(page).toHaveURL(`/services/${staging.id}/clients/${encodeURIComponent(inStaging.client_id)}`);
   });
 

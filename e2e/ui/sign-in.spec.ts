@@ -18,7 +18,7 @@ async function submitSignIn(page: Page, email: string, password: string) {
 
 test("[AUTH] a signed-out visit to a console page goes to sign-in, and back to that page after signing in", async ({ page }) => {
   await page.goto("/settings?tab=policies");
-  await expect(page).toHaveURL("/sign-in?next=%2Fsettings%3Ftab%3Dpolicies");
+  await expect(page).toHaveURL("/sign-in?next=%2Fservices%2Fdefault%2Fsettings%3Ftab%3Dpolicies");
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 
   await submitSignIn(page, users.admin.email, users.admin.password);
@@ -74,7 +74,7 @@ test("[AUTH] sign-out ends the session", async ({ page, baseURL }) => {
   await expect(page).toHaveURL("/sign-in");
   expect(await hasSession(page)).toBe(false);
   await page.goto("/clients");
-  await expect(page).toHaveURL("/sign-in?next=%2Fclients");
+  await expect(page).toHaveURL("/sign-in?next=%2Fservices%2Fdefault%2Fclients");
 });
 
 test("[AUTH] after 5 sign-ins from one address in a minute, the next is refused with the wait", async ({ page }) => {
