@@ -41,8 +41,8 @@ export function loadService(serviceId: string): Promise<ServiceRecord | null> {
 }
 
 async function readService(serviceId: string, entry: CachedService, previous: CachedService["read"]): Promise<ServiceRecord | null> {
-  // A deleted service is a tombstone: unknown to every interface, as if it had never been created.
-  const row = await db().service.findUnique({ where: { id: serviceId, deletedAt: null } });
+  // A deleted service is a tombstone: absent to everything that loads a service.
+  const row = await db().service.findFirst({ where: { id: serviceId, deletedAt: null } });
   const stored = row ? JSON.stringify([row.name, row.policy, row.apiKeyHash]) : undefined;
   const record = previous && previous.stored === stored ? previous.record : row ? { id: row.id, name: row.name, policy: readPolicy(row.policy), apiKeyHash: row.apiKeyHash } : null;
   entry.read = { stored, record };
