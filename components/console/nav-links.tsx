@@ -1,6 +1,7 @@
 "use client";
 
 import * as appWindowIcon from "lucide-react/icons/app-window";
+import * as layersIcon from "lucide-react/icons/layers";
 import * as scrollTextIcon from "lucide-react/icons/scroll-text";
 import * as settingsIcon from "lucide-react/icons/settings";
 import Link from "next/link";
@@ -11,6 +12,7 @@ import { lightIcon } from "@/components/ui/light-icon";
 
 // Light icons: the console's frame and the clients list render these on every page.
 const AppWindow = lightIcon(appWindowIcon);
+const Layers = lightIcon(layersIcon);
 const ScrollText = lightIcon(scrollTextIcon);
 const Settings = lightIcon(settingsIcon);
 
@@ -20,12 +22,17 @@ export const consoleSections = [
   { href: "/settings", label: "Settings", icon: Settings },
 ] as const;
 
-export function NavLinks() {
+/** The sections of the whole Registrar rather than of one service: the administrator's. */
+export const administrationSections = [{ href: "/services", label: "Services", icon: Layers }] as const;
+
+/** The console's sections; `administration` adds the administrator's (Services). */
+export function NavLinks({ administration = false }: { administration?: boolean }) {
   const pathname = usePathname();
   const { setNavOpen } = useConsoleShell();
+  const sections = administration ? [...consoleSections, ...administrationSections] : consoleSections;
   return (
     <ul className="grid gap-0.5">
-      {consoleSections.map(({ href, label, icon: Icon }) => {
+      {sections.map(({ href, label, icon: Icon }) => {
         const current = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <li key={href}>

@@ -1,5 +1,6 @@
 import * as keyRoundIcon from "lucide-react/icons/key-round";
 import Link from "next/link";
+import { roleAllows } from "@/lib/auth/permissions";
 import type { Administrator } from "@/lib/auth/session";
 import { NavLinks } from "./nav-links";
 import { RoleBadge } from "./role-badge";
@@ -30,7 +31,7 @@ export function Sidebar({ serviceName, administrator }: { serviceName: string; a
       </Link>
 
       <nav aria-label="Console" className="flex-1 overflow-y-auto p-3">
-        <NavLinks />
+        <NavLinks administration={roleAllows(administrator.role, { service: ["create"] })} />
       </nav>
 
       <div className="grid gap-3 border-t border-zinc-200 p-3 dark:border-zinc-800">

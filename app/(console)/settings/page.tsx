@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { ConsolePage } from "@/components/console/console-page";
 import { InitialAccessTokens } from "@/components/settings/initial-access-tokens";
 import { PolicyForm } from "@/components/settings/policy-form";
+import { ApiKeys } from "@/components/services/api-keys";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,6 +11,7 @@ import { roleAllows } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { consoleServicePolicy } from "@/lib/services";
+import { serviceApiKeys } from "@/lib/services/queries";
 import { listInitialAccessTokens } from "@/lib/settings/queries";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -32,7 +34,7 @@ function Endpoint({ label, value, hint }: { label: string; value: string; hint: 
 export default async function SettingsPage() {
   const administrator = await requirePermission({ settings: ["read"] });
   const { issuer, serviceId } = config();
-  const [policy, tokens] = await Promise.all([consoleServicePolicy(), listInitialAccessTokens(serviceId)]);
+  const [policy, tokens, apiKeys] = await Promise.all([consoleServicePolicy(), listInitialAccessTokens(serviceId), serviceApiKeys(serviceId)]);
   const canEdit = roleAllows(administrator.role, { settings: ["update"] });
   return (
     <ConsolePage breadcrumbs={[{ label: "Settings" }]}>
@@ -49,6 +51,7 @@ export default async function SettingsPage() {
         </Card>
         <PolicyForm policy={policy} canEdit={canEdit} />
         <InitialAccessTokens tokens={tokens} canEdit={canEdit} required={policy.registrationMode === "initial_access_token"} />
+        <ApiKeys serviceId={serviceId} keys={apiKeys.keys} environmentKey={apiKeys.environmentKey} apiBase={`${issuer}/api/${serviceId}`} canEdit={canEdit} />
       </div>
     </ConsolePage>
   );
