@@ -64,7 +64,7 @@ export async function servicesForConsole(): Promise<ServiceView[]> {
     deleteBlocked: service.isDefault
       ? "The default service (REGISTRAR_SERVICE_ID) cannot be deleted."
       : service.clients.value > 0
-        ? `It has ${clientCountText(service.clients)}. Delete them first.`
+        ? `It has ${clientCountText(service.clients)}: delete ${service.clients.value === 1 ? "it" : "them"} first.`
         : null,
   }));
 }
