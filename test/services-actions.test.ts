@@ -1,0 +1,87 @@
+import { randomBytes } from "node:crypto";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { checkServiceIdAction, createServiceAction, deleteServiceAction, renameServiceAction } from "@/lib/services/actions";
+import { servicesForConsole } from "@/lib/services/queries";
+import { findService } from "@/lib/registration/services";
+import { consoleAdministrators, dedicatedConsoleService } from "./support/console-actions";
+import { registerClient } from "./support/registrations";
+import { auditEvents } from "./support/services";
+
+vi.mock("next/headers", async () => (await import("./support/console-actions")).nextHeadersMock());
+
+// The Services page's actions (lib/services/actions.ts) and what the page reads (lib/services/queries.ts).
+
+const service = dedicatedConsoleService("services");
+const administrators = consoleAdministrators();
+const as = administrators.actAs;
+const newId = () => `svc-action-${randomBytes(4).toString("hex")}`;
+
+beforeAll(async () => {
+  await service.create();
+  await administrators.signIn();
+});
+
+afterEach(() => as(null));
+
+describe("[SERVICES][ACTIONS] create, rename and delete", () => {
+  it("are the global administrator's alone", async () => {
+    const id = newId();
+    expect((await createServiceAction({ id, name: "Nobody's" })).serverError).toBe("Your session has ended. Sign in again to continue.");
+    for (const role of ["viewer", "editor"] as const) {
+      as(role);
+      expect((await createServiceAction({ id, name: "Not mine" })).serverError).toBe(`Your role (${role}) does not allow this.`);
+      expect((await checkServiceIdAction({ id })).serverError).toBe(`Your role (${role}) does not allow this.`);
+      expect((await renameServiceAction({ id: service.id, name: "Hijacked" })).serverError).toBe(`Your role (${role}) does not allow this.`);
+      expect((await deleteServiceAction({ id, confirmation: id })).serverError).toBe(`Your role (${role}) does not allow this.`);
+    }
+    expect(await findService(id)).toBeNull();
+  });
+
+  it("create, check, rename and delete as the administrator, audited under the administrator's name", async () => {
+    as("admin");
+    const id = newId();
+    expect((await checkServiceIdAction({ id })).data).toEqual({ available: true });
+    expect((await checkServiceIdAction({ id: "bad id" })).data).toMatchObject({ available: false, message: expect.stringMatching(/^id must be 1–64/) });
+    expect((await createServiceAction({ id, name: "Acme" })).data).toEqual({ ok: true, id, name: "Acme" });
+    expect((await checkServiceIdAction({ id })).data).toEqual({ available: false, message: `id “${id}” is already taken by another service` });
+    expect((await createServiceAction({ id, name: "Again" })).data).toEqual({ ok: false, issues: [{ path: ["id"], message: `id “${id}” is already taken by another service` }] });
+    expect((await renameServiceAction({ id, name: "" })).data).toEqual({ ok: false, issues: [{ path: ["name"], message: "name must not be empty" }] });
+    expect((await renameServiceAction({ id, name: "Acme Login" })).data).toEqual({ ok: true, id, name: "Acme Login" });
+    expect((await deleteServiceAction({ id, confirmation: "acme" })).serverError).toBe(`confirmation must be the service's id “${id}”, typed exactly`);
+    expect((await deleteServiceAction({ id, confirmation: id })).data).toEqual({ id, name: "Acme Login" });
+    expect((await auditEvents(id)).map((e) => [e.action, e.actor])).toEqual([
+      ["service.created", `admin:${administrators.email("admin")}`],
+      ["service.renamed", `admin:${administrators.email("admin")}`],
+      ["service.deleted", `admin:${administrators.email("admin")}`],
+    ]);
+  });
+});
+
+describe("[SERVICES][PAGE] what the Services page shows", () => {
+  it("each service's endpoints, its count in words, and why it cannot be deleted", async () => {
+    as("admin");
+    const id = newId();
+    await createServiceAction({ id, name: "Busy" });
+    await registerClient(id);
+    const services = await servicesForConsole();
+    expect(services[0]).toMatchObject({
+      id: service.id,
+      isDefault: true,
+      endpoints: {
+        registration: "http://registrar.test/register",
+        discovery: "http://registrar.test/.well-known/oauth-authorization-server",
+        api: `http://registrar.test/api/${service.id}`,
+      },
+      deleteBlocked: "The default service (REGISTRAR_SERVICE_ID) cannot be deleted.",
+    });
+    expect(services.find((s) => s.id === id)).toMatchObject({
+      clientsText: "1 client",
+      endpoints: {
+        registration: `http://registrar.test/s/${id}/register`,
+        discovery: `http://registrar.test/.well-known/oauth-authorization-server/s/${id}`,
+        api: `http://registrar.test/api/${id}`,
+      },
+      deleteBlocked: "It has 1 client: delete it first.",
+    });
+  });
+});
