@@ -5,13 +5,13 @@ import Link from "next/link";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { onDemand, useOpenedOnce } from "@/components/ui/on-demand";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ServiceView } from "@/lib/services/queries";
-import { EndpointField } from "./endpoint-field";
+import { EndpointList } from "./endpoint-list";
 
 // The Services page's list: one card per service with its endpoints, and the administrator's create, rename and
 // delete. The dialogs (service-dialogs.tsx) load the first time one opens.
@@ -102,11 +102,13 @@ function ServiceCard({ service, canManage, onRename, onDelete }: { service: Serv
           {canManage && <ServiceMenu service={service} onRename={onRename} onDelete={onDelete} />}
         </div>
       </CardHeader>
-      <CardContent className="grid gap-4 py-4 md:grid-cols-3">
-        <EndpointField label="Registration endpoint" value={service.endpoints.registration} hint="RFC 7591: client software registers here." />
-        <EndpointField label="Discovery" value={service.endpoints.discovery} hint="RFC 8414 authorization server metadata." />
-        <EndpointField label="Authlete-compatible API base" value={service.endpoints.api} hint="…/client/registration[/get|/update|/delete], with an API key." />
-      </CardContent>
+      <EndpointList
+        endpoints={[
+          { label: "Registration endpoint", value: service.endpoints.registration, hint: "RFC 7591: client software registers here" },
+          { label: "Discovery", value: service.endpoints.discovery, hint: "RFC 8414 authorization server metadata" },
+          { label: "Authlete-compatible API base", value: service.endpoints.api, hint: "…/client/registration, with an API key" },
+        ]}
+      />
     </Card>
   );
 }

@@ -5,7 +5,7 @@
 
 import { navigationSkeleton } from "@/components/console/navigation-skeleton";
 import { ConsolePage } from "@/components/console/console-page";
-import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { Card, CardHeader } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 
 function ServicesLoading() {
@@ -28,15 +28,17 @@ function ServicesLoading() {
               </div>
               <Skeleton className="h-8 w-24" />
             </CardHeader>
-            <CardContent className="grid gap-4 py-4 md:grid-cols-3">
+            <div className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
               {[0, 1, 2].map((j) => (
-                <div key={j} className="grid gap-1.5">
-                  <Skeleton className="h-3.5 w-32" />
+                <div key={j} className="grid gap-1.5 px-4 py-2.5 sm:grid-cols-[14rem_minmax(0,1fr)] sm:items-center sm:gap-4">
+                  <div className="grid gap-1">
+                    <Skeleton className="h-3.5 w-36" />
+                    <Skeleton className="h-3 w-44 max-w-full" />
+                  </div>
                   <Skeleton className="h-8 w-full" />
-                  <Skeleton className="h-3.5 w-48 max-w-full" />
                 </div>
               ))}
-            </CardContent>
+            </div>
           </Card>
         ))}
       </div>
