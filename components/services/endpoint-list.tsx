@@ -11,7 +11,7 @@ export function EndpointList({ endpoints }: { endpoints: Endpoint[] }) {
   return (
     <dl className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
       {endpoints.map(({ label, value, hint }) => (
-        <div key={label} className="grid gap-1.5 px-4 py-2.5 sm:grid-cols-[14rem_minmax(0,1fr)] sm:items-center sm:gap-4">
+        <div key={label} className="grid gap-1.5 px-4 py-2.5 lg:grid-cols-[14rem_minmax(0,1fr)] lg:items-center lg:gap-4">
           <dt>
             <span className="block text-[13px] font-medium text-zinc-700 dark:text-zinc-300">{label}</span>
             {hint && <span className="block text-xs text-zinc-500 dark:text-zinc-400">{hint}</span>}

@@ -156,6 +156,11 @@ test("[SERVICES][API-KEYS] an API key is created (its value shown once), opens t
   await expect(row).toContainText("Never");
   await expect(row).toContainText("Active");
   await expect(page.getByText(apiKey)).toHaveCount(0);
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.mouse.move(0, 0);
+    await keys.screenshot({ path: path.join(screenshots, `api-keys-${colorScheme}.png`) });
+  }
 
   // The key opens the service's Authlete-compatible API: a get of an unknown client is answered, not refused.
   const call = () => request.post("/api/default/client/registration/get", { data: { clientId: "no-such-client" }, headers: { authorization: `Bearer ${apiKey}`, "x-registrar-client-ip": clientIp() } });

@@ -30,7 +30,7 @@ function ServicesLoading() {
             </CardHeader>
             <div className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
               {[0, 1, 2].map((j) => (
-                <div key={j} className="grid gap-1.5 px-4 py-2.5 sm:grid-cols-[14rem_minmax(0,1fr)] sm:items-center sm:gap-4">
+                <div key={j} className="grid gap-1.5 px-4 py-2.5 lg:grid-cols-[14rem_minmax(0,1fr)] lg:items-center lg:gap-4">
                   <div className="grid gap-1">
                     <Skeleton className="h-3.5 w-36" />
                     <Skeleton className="h-3 w-44 max-w-full" />
