@@ -70,7 +70,12 @@ test("[SERVICES] an administrator creates a service, renames it, and deletes it 
   await expect(dialog.getByRole("alert")).toHaveText("id “default” is already taken by another service");
   await dialog.getByRole("button", { name: "Cancel" }).click();
 
-  await createService(page, id, name);
+  await page.getByRole("button", { name: "New service" }).first().click();
+  await dialog.getByLabel("Service id").fill(id);
+  await dialog.getByLabel("Name").fill(name);
+  await expect(dialog.getByText("Available.")).toBeVisible();
+  await page.screenshot({ path: path.join(screenshots, "services-create-dialog-light.png") });
+  await dialog.getByRole("button", { name: "Create service" }).click();
   await expect(page.getByText(`Created the service “${name}”`)).toBeVisible();
   const created = card(page, name);
   await expect(created).toContainText(id);
@@ -102,6 +107,9 @@ test("[SERVICES] an administrator creates a service, renames it, and deletes it 
   await remove.getByLabel(`Type ${id} to confirm`).fill(id.toUpperCase());
   await expect(remove.getByRole("button", { name: "Delete service" })).toBeDisabled();
   await remove.getByLabel(`Type ${id} to confirm`).fill(id);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: path.join(screenshots, "services-delete-dialog-dark.png") });
+  await page.emulateMedia({ colorScheme: "light" });
   await remove.getByRole("button", { name: "Delete service" }).click();
   await expect(page.getByText(`Deleted the service “${renamed}”`)).toBeVisible();
   await expect(card(page, renamed)).toHaveCount(0);
