@@ -16,7 +16,7 @@ export default function NotFound() {
         title="This page does not exist"
         description="The address may be mistyped, or what it pointed to was deleted."
       >
-        <Link href="/clients" className={buttonClassName({})}>
+        <Link href="/" className={buttonClassName({})}>
           Go to the console
         </Link>
       </EmptyState>

@@ -1,9 +1,11 @@
 import { redirect } from "next/navigation";
 import { currentAdministrator } from "@/lib/auth/session";
-import { defaultReturnPath } from "@/lib/auth/return-path";
+import { homePath, visibleServices } from "@/lib/services";
 
 export const dynamic = "force-dynamic";
 
+/** The console's home: the clients of the first service the administrator may see (the default service first). */
 export default async function Home() {
-  redirect((await currentAdministrator()) ? defaultReturnPath : "/sign-in");
+  const administrator = await currentAdministrator();
+  redirect(administrator ? homePath(await visibleServices(administrator)) : "/sign-in");
 }

@@ -66,7 +66,7 @@ export async function openClient(page: Page, name: string): Promise<string> {
   await page.goto(`/clients?q=${encodeURIComponent(name)}`);
   await page.getByRole("table", { name: "Clients" }).getByRole("link", { name, exact: true }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
-  return decodeURIComponent(new URL(page.url()).pathname.split("/")[2]!);
+  return decodeURIComponent(new URL(page.url()).pathname.split("/")[4]!);
 }
 
 /**

@@ -41,7 +41,7 @@ describe("[ADMIN] npm run admin:create", () => {
     const other = `root-${randomBytes(4).toString("hex")}@registrar.test`;
     const result = await adminCreate("--email", other, "--password", "script-password-123", "--role", "root");
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('--role must be one of viewer, editor, admin (got "root")');
+    expect(result.stderr).toContain('--role must be one of viewer, editor, admin, none (got "root")');
     expect(await db().user.count({ where: { email: other } })).toBe(0);
   });
 
@@ -59,4 +59,24 @@ describe("[ADMIN] npm run admin:create", () => {
     expect(result.stderr).toContain("missing --password, --role");
     expect(result.stderr).toContain("usage: npm run admin:create");
   });
+
+  it("creates an administrator of chosen services only, who has no role elsewhere", async () => {
+    const scoped = `scoped-${randomBytes(4).toString("hex")}@registrar.test`;
+    const staging = `staging-${randomBytes(4).toString("hex")}`;
+    await db().service.create({ data: { id: staging, name: "Staging" } });
+    const result = await adminCreate("--email", scoped, "--password", "script-password-123", "--role", "none", "--grant", `${staging}=editor`);
+    expect(result).toMatchObject({ code: 0, stdout: `Created administrator ${scoped} (editor of ${staging})\n` });
+    const user = await db().user.findUnique({ where: { email: scoped }, include: { serviceGrants: true } });
+    expect(user?.role).toBe("none");
+    expect(user?.serviceGrants.map((g) => [g.serviceId, g.role])).toEqual([[staging, "editor"]]);
+
+    const unknown = await adminCreate("--email", `x-${scoped}`, "--password", "script-password-123", "--role", "none", "--grant", "no-such-service=viewer");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('there is no service "no-such-service"');
+    expect(await db().user.count({ where: { email: `x-${scoped}` } })).toBe(0);
+    const nothing = await adminCreate("--email", `y-${scoped}`, "--password", "script-password-123", "--role", "none");
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toContain("needs a role on at least one service");
+  });
 });
+

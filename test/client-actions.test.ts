@@ -26,11 +26,11 @@ const aClient = (extra = {}) => registerThroughCore(service.id, webClient({ clie
 describe("[CLIENTS][EDIT] updateClient", () => {
   it("refuses a caller without a session and a viewer, writing nothing", async () => {
     const client = await aClient();
-    const input = { clientId: client.clientId, registrationAccessToken: client.registrationAccessToken!, expectedVersion: 1, metadata: { ...client.metadata, client_name: "Renamed" } };
+    const input = { serviceId: service.id, clientId: client.clientId, registrationAccessToken: client.registrationAccessToken!, expectedVersion: 1, metadata: { ...client.metadata, client_name: "Renamed" } };
     await expectRowChanges(service.id, {}, async () => {
       expect((await updateClient(input)).serverError).toBe("Your session has ended. Sign in again to continue.");
       as("viewer");
-      expect((await updateClient(input)).serverError).toBe("Your role (viewer) does not allow this.");
+      expect((await updateClient(input)).serverError).toBe("Your role (viewer) does not allow this on this service.");
     });
     expect((await clientRow(client.clientId)).metadata).toMatchObject({ client_name: "Acme Portal" });
   });
@@ -38,7 +38,7 @@ describe("[CLIENTS][EDIT] updateClient", () => {
   it("saves an editor's change as a new revision by admin:<email> through the console, and rotates the token", async () => {
     const client = await aClient();
     as("editor");
-    const result = await updateClient({ clientId: client.clientId, registrationAccessToken: client.registrationAccessToken!, expectedVersion: 1, metadata: { ...client.metadata, client_name: "Acme Portal 2" } });
+    const result = await updateClient({ serviceId: service.id, clientId: client.clientId, registrationAccessToken: client.registrationAccessToken!, expectedVersion: 1, metadata: { ...client.metadata, client_name: "Acme Portal 2" } });
     expect(result.data).toMatchObject({ ok: true, clientId: client.clientId, version: 2 });
     const rotated = (result.data as { rotatedRegistrationAccessToken: string }).rotatedRegistrationAccessToken;
     expect(rotated).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -53,7 +53,7 @@ describe("[CLIENTS][EDIT] updateClient", () => {
     const client = await aClient();
     as("editor");
     const result = await expectRowChanges(service.id, { audits: 1 }, () =>
-      updateClient({ clientId: client.clientId, registrationAccessToken: "not-the-token", expectedVersion: 1, metadata: { ...client.metadata, client_name: "Hijacked" } }),
+      updateClient({ serviceId: service.id, clientId: client.clientId, registrationAccessToken: "not-the-token", expectedVersion: 1, metadata: { ...client.metadata, client_name: "Hijacked" } }),
     );
     expect(result.data).toEqual({ ok: false, reason: "invalid_token", message: expect.stringContaining("registration access token does not work") });
     const row = await clientRow(client.clientId);
@@ -64,7 +64,7 @@ describe("[CLIENTS][EDIT] updateClient", () => {
   it("requires a token before calling the core", async () => {
     const client = await aClient();
     as("editor");
-    const result = await updateClient({ clientId: client.clientId, registrationAccessToken: "  ", expectedVersion: 1, metadata: client.metadata });
+    const result = await updateClient({ serviceId: service.id, clientId: client.clientId, registrationAccessToken: "  ", expectedVersion: 1, metadata: client.metadata });
     expect(result.validationErrors?.registrationAccessToken?._errors).toEqual(["Enter the client's registration access token"]);
   });
 
@@ -72,7 +72,7 @@ describe("[CLIENTS][EDIT] updateClient", () => {
     const client = await aClient();
     as("editor");
     const result = await expectRowChanges(service.id, {}, () =>
-      updateClient({ clientId: client.clientId, registrationAccessToken: client.registrationAccessToken!, expectedVersion: 1, metadata: { ...client.metadata, redirect_uris: ["https://app.example.com/cb#frag"] } }),
+      updateClient({ serviceId: service.id, clientId: client.clientId, registrationAccessToken: client.registrationAccessToken!, expectedVersion: 1, metadata: { ...client.metadata, redirect_uris: ["https://app.example.com/cb#frag"] } }),
     );
     expect(result.data).toMatchObject({ ok: false, reason: "invalid_metadata", issues: [{ path: ["redirect_uris", 0], code: "invalid_redirect_uri", message: "redirect_uris[0] must not contain a fragment" }] });
   });
@@ -80,11 +80,11 @@ describe("[CLIENTS][EDIT] updateClient", () => {
   it("reports a conflict with who changed what since the version the edit started from", async () => {
     const client = await aClient();
     as("admin");
-    const first = await updateClient({ clientId: client.clientId, registrationAccessToken: client.registrationAccessToken!, expectedVersion: 1, metadata: { ...client.metadata, client_name: "Changed first" } });
+    const first = await updateClient({ serviceId: service.id, clientId: client.clientId, registrationAccessToken: client.registrationAccessToken!, expectedVersion: 1, metadata: { ...client.metadata, client_name: "Changed first" } });
     const token = (first.data as { rotatedRegistrationAccessToken: string }).rotatedRegistrationAccessToken;
     as("editor");
     const second = await expectRowChanges(service.id, {}, () =>
-      updateClient({ clientId: client.clientId, registrationAccessToken: token, expectedVersion: 1, metadata: { ...client.metadata, contacts: ["ops@example.com"] } }),
+      updateClient({ serviceId: service.id, clientId: client.clientId, registrationAccessToken: token, expectedVersion: 1, metadata: { ...client.metadata, contacts: ["ops@example.com"] } }),
     );
     expect(second.data).toMatchObject({
       ok: false,
@@ -105,11 +105,11 @@ describe("[CLIENTS][EDIT] updateClient", () => {
     try {
       const client = await aClient();
       const token = client.registrationAccessToken!;
-      const edit = (expectedVersion: number) => updateClient({ clientId: client.clientId, registrationAccessToken: token, expectedVersion, metadata: { ...client.metadata, client_name: `From ${expectedVersion}` } });
+      const edit = (expectedVersion: number) => updateClient({ serviceId: service.id, clientId: client.clientId, registrationAccessToken: token, expectedVersion, metadata: { ...client.metadata, client_name: `From ${expectedVersion}` } });
       as("admin");
       expect((await edit(1)).data).toMatchObject({ ok: true, version: 2, rotatedRegistrationAccessToken: null });
       expect((await edit(1)).data).toMatchObject({ ok: false, reason: "conflict", conflict: { currentVersion: 2, registrationAccessTokenReplaced: false } });
-      await reissueClientRegistrationAccessToken({ clientId: client.clientId });
+      await reissueClientRegistrationAccessToken({ serviceId: service.id, clientId: client.clientId });
       expect((await edit(2)).data).toMatchObject({ ok: false, reason: "conflict", conflict: { currentVersion: 3, registrationAccessTokenReplaced: true } });
     } finally {
       await service.setPolicy({});
@@ -121,12 +121,12 @@ describe("[CLIENTS][REVERT] revertClient", () => {
   it("restores an earlier revision as a new one; a viewer is refused", async () => {
     const client = await aClient();
     as("editor");
-    const edited = await updateClient({ clientId: client.clientId, registrationAccessToken: client.registrationAccessToken!, expectedVersion: 1, metadata: { ...client.metadata, client_name: "Wrong name" } });
+    const edited = await updateClient({ serviceId: service.id, clientId: client.clientId, registrationAccessToken: client.registrationAccessToken!, expectedVersion: 1, metadata: { ...client.metadata, client_name: "Wrong name" } });
     const token = (edited.data as { rotatedRegistrationAccessToken: string }).rotatedRegistrationAccessToken;
     as("viewer");
-    expect((await revertClient({ clientId: client.clientId, registrationAccessToken: token, toVersion: 1, expectedVersion: 2 })).serverError).toBe("Your role (viewer) does not allow this.");
+    expect((await revertClient({ serviceId: service.id, clientId: client.clientId, registrationAccessToken: token, toVersion: 1, expectedVersion: 2 })).serverError).toBe("Your role (viewer) does not allow this on this service.");
     as("editor");
-    const result = await revertClient({ clientId: client.clientId, registrationAccessToken: token, toVersion: 1, expectedVersion: 2 });
+    const result = await revertClient({ serviceId: service.id, clientId: client.clientId, registrationAccessToken: token, toVersion: 1, expectedVersion: 2 });
     expect(result.data).toMatchObject({ ok: true, version: 3 });
     expect((await revisions(client.clientId)).at(-1)).toMatchObject({ version: 3, kind: "reverted", changeSet: [{ path: ["client_name"], before: "Wrong name", after: "Acme Portal" }] });
     expect((await clientRow(client.clientId)).metadata).toEqual(client.metadata);
@@ -136,9 +136,9 @@ describe("[CLIENTS][REVERT] revertClient", () => {
 describe("[CLIENTS][REGISTER] registerClient", () => {
   it("registers through the core as a console client and returns its credentials once", async () => {
     as("viewer");
-    expect((await registerClient({ metadata: webClient() })).serverError).toBe("Your role (viewer) does not allow this.");
+    expect((await registerClient({ serviceId: service.id, metadata: webClient() })).serverError).toBe("Your role (viewer) does not allow this on this service.");
     as("editor");
-    const result = await registerClient({ metadata: webClient({ client_name: "Made in the console" }) });
+    const result = await registerClient({ serviceId: service.id, metadata: webClient({ client_name: "Made in the console" }) });
     expect(result.data).toMatchObject({
       ok: true,
       credentials: { clientId: expect.any(String), clientSecret: expect.any(String), registrationAccessToken: expect.any(String), registrationClientUri: expect.stringContaining("/register/") },
@@ -150,7 +150,7 @@ describe("[CLIENTS][REGISTER] registerClient", () => {
 
   it("returns the metadata issues and registers nothing", async () => {
     as("editor");
-    const result = await expectRowChanges(service.id, {}, () => registerClient({ metadata: { redirect_uris: ["javascript:alert(1)"] } }));
+    const result = await expectRowChanges(service.id, {}, () => registerClient({ serviceId: service.id, metadata: { redirect_uris: ["javascript:alert(1)"] } }));
     expect(result.data).toMatchObject({ ok: false, reason: "invalid_metadata", issues: [{ path: ["redirect_uris", 0], code: "invalid_redirect_uri" }] });
   });
 });
@@ -159,17 +159,17 @@ describe("[CLIENTS][DELETE] deleteClient", () => {
   it("needs the client id typed to confirm, refuses a viewer, and deletes for an editor", async () => {
     const client = await aClient();
     as("viewer");
-    expect((await deleteClient({ clientId: client.clientId, confirmation: client.clientId })).serverError).toBe("Your role (viewer) does not allow this.");
+    expect((await deleteClient({ serviceId: service.id, clientId: client.clientId, confirmation: client.clientId })).serverError).toBe("Your role (viewer) does not allow this on this service.");
     as("editor");
-    const unconfirmed = await deleteClient({ clientId: client.clientId, confirmation: "acme" });
+    const unconfirmed = await deleteClient({ serviceId: service.id, clientId: client.clientId, confirmation: "acme" });
     expect(unconfirmed.validationErrors?.confirmation?._errors).toEqual(["Type the client id exactly to confirm"]);
     expect((await clientRow(client.clientId)).deletedAt).toBeNull();
-    expect((await deleteClient({ clientId: client.clientId, confirmation: client.clientId })).data).toEqual({ clientId: client.clientId });
+    expect((await deleteClient({ serviceId: service.id, clientId: client.clientId, confirmation: client.clientId })).data).toEqual({ clientId: client.clientId });
     const row = await clientRow(client.clientId);
     expect(row.deletedAt).not.toBeNull();
     expect(row.registrationAccessTokenHash).toBeNull();
     expect((await auditEvents(service.id, "client.deleted")).at(-1)).toMatchObject({ clientId: client.clientId, actor: `admin:${administrators.email("editor")}` });
-    expect((await deleteClient({ clientId: client.clientId, confirmation: client.clientId })).serverError).toBe("This client does not exist any more.");
+    expect((await deleteClient({ serviceId: service.id, clientId: client.clientId, confirmation: client.clientId })).serverError).toBe("This client does not exist any more.");
   });
 });
 
@@ -177,9 +177,9 @@ describe("[CLIENTS][TOKEN] reissueClientRegistrationAccessToken", () => {
   it("is refused to an editor and works for an admin; the old token stops working", async () => {
     const client = await aClient();
     as("editor");
-    expect((await reissueClientRegistrationAccessToken({ clientId: client.clientId })).serverError).toBe("Your role (editor) does not allow this.");
+    expect((await reissueClientRegistrationAccessToken({ serviceId: service.id, clientId: client.clientId })).serverError).toBe("Your role (editor) does not allow this on this service.");
     as("admin");
-    const result = await reissueClientRegistrationAccessToken({ clientId: client.clientId });
+    const result = await reissueClientRegistrationAccessToken({ serviceId: service.id, clientId: client.clientId });
     const token = result.data!.registrationAccessToken;
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect((await read(service.id, { clientId: client.clientId, registrationAccessToken: client.registrationAccessToken }, selfManaging(client.clientId))).ok).toBe(false);

@@ -55,7 +55,8 @@ describe("[CORE][REGISTER] credentials (RFC 7591 §3.2.1)", () => {
       clientSecret: expect.stringMatching(urlSafe(256)),
       clientSecretExpiresAt: 0,
       registrationAccessToken: expect.stringMatching(urlSafe(256)),
-      registrationClientUri: `http://registrar.test/register/${client.clientId}`,
+      // Not the default service: under its own issuer, `{issuer}/s/{serviceId}` (test/service-isolation.test.ts).
+      registrationClientUri: `http://registrar.test/s/${service.id}/register/${client.clientId}`,
       version: 1,
       metadata: { client_name: "Example", redirect_uris: [appRedirect], token_endpoint_auth_method: "client_secret_basic" },
     });

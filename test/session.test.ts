@@ -117,7 +117,7 @@ describe("[AUTH] a session that ends", () => {
   });
 
   it("a lookup that began before a sign-out is not remembered after it", () => {
-    const administrator = { id: "u1", name: "A", email: "a@registrar.test", role: "admin" as const };
+    const administrator = { id: "u1", name: "A", email: "a@registrar.test", role: "admin" as const, grants: {} };
     const before = recentSessionChecks.generation();
     recentSessionChecks.forgetAll();
     recentSessionChecks.remember("cookie-value", before, administrator, Date.now() + 60_000);
@@ -129,17 +129,17 @@ describe("[AUTH] a session that ends", () => {
 
 describe("[AUTH] return path after sign-in", () => {
   it.each([
-    ["/clients/abc/edit?tab=json#top", "/clients/abc/edit?tab=json#top"],
+    ["/services/default/clients/abc/edit?tab=json#top", "/services/default/clients/abc/edit?tab=json#top"],
     ["/settings", "/settings"],
-    [undefined, "/clients"],
-    ["", "/clients"],
-    ["https://evil.example", "/clients"],
-    ["//evil.example/clients", "/clients"],
-    ["/\\evil.example", "/clients"],
-    ["/\t/evil.example", "/clients"],
-    ["javascript:alert(1)", "/clients"],
-    ["clients", "/clients"],
-    ["/sign-in?next=/sign-in", "/clients"],
+    [undefined, "/"],
+    ["", "/"],
+    ["https://evil.example", "/"],
+    ["//evil.example/clients", "/"],
+    ["/\\evil.example", "/"],
+    ["/\t/evil.example", "/"],
+    ["javascript:alert(1)", "/"],
+    ["clients", "/"],
+    ["/sign-in?next=/sign-in", "/"],
   ])("%j → %s", (next, expected) => {
     expect(safeReturnPath(next)).toBe(expected);
   });

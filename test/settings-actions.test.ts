@@ -29,25 +29,25 @@ afterEach(async () => {
 describe("[SETTINGS][POLICY] saveServicePolicy", () => {
   it("is refused to nobody, a viewer and an editor", async () => {
     const policy = { ...defaultPolicy, registrationMode: "console_only" as const };
-    expect((await saveServicePolicy(policy)).serverError).toBe("Your session has ended. Sign in again to continue.");
+    expect((await saveServicePolicy({ serviceId: service.id, policy })).serverError).toBe("Your session has ended. Sign in again to continue.");
     as("viewer");
-    expect((await saveServicePolicy(policy)).serverError).toBe("Your role (viewer) does not allow this.");
+    expect((await saveServicePolicy({ serviceId: service.id, policy })).serverError).toBe("Your role (viewer) does not allow this on this service.");
     as("editor");
-    expect((await saveServicePolicy(policy)).serverError).toBe("Your role (editor) does not allow this.");
+    expect((await saveServicePolicy({ serviceId: service.id, policy })).serverError).toBe("Your role (editor) does not allow this on this service.");
     expect((await loadService(service.id))!.policy.registrationMode).toBe("open");
   });
 
   it("refuses an invalid policy with the member's path, and saves nothing", async () => {
     as("admin");
-    const result = await expectRowChanges(service.id, {}, () => saveServicePolicy({ ...defaultPolicy, maxClients: -3, allowedGrantTypes: ["authorization_code", "magic" as never] }));
-    expect(result.validationErrors?.maxClients?._errors?.length).toBe(1);
-    expect(result.validationErrors?.allowedGrantTypes).toBeDefined();
+    const result = await expectRowChanges(service.id, {}, () => saveServicePolicy({ serviceId: service.id, policy: { ...defaultPolicy, maxClients: -3, allowedGrantTypes: ["authorization_code", "magic" as never] } }));
+    expect(result.validationErrors?.policy?.maxClients?._errors?.length).toBe(1);
+    expect(result.validationErrors?.policy?.allowedGrantTypes).toBeDefined();
   });
 
   it("saves an admin's policy and audits the members that changed; an unchanged policy writes nothing", async () => {
     as("admin");
     const result = await expectRowChanges(service.id, { audits: 1 }, () =>
-      saveServicePolicy({ ...defaultPolicy, registrationMode: "initial_access_token", limits: { ...defaultPolicy.limits, maxRedirectUris: 10 } }),
+      saveServicePolicy({ serviceId: service.id, policy: { ...defaultPolicy, registrationMode: "initial_access_token", limits: { ...defaultPolicy.limits, maxRedirectUris: 10 } } }),
     );
     expect(result.data).toEqual({ ok: true, changed: ["limits.maxRedirectUris", "registrationMode"] });
     expect((await loadService(service.id))!.policy).toMatchObject({ registrationMode: "initial_access_token", limits: { maxRedirectUris: 10 } });
@@ -57,7 +57,7 @@ describe("[SETTINGS][POLICY] saveServicePolicy", () => {
       interface: "console",
       details: { changed: ["limits.maxRedirectUris", "registrationMode"] },
     });
-    const again = await expectRowChanges(service.id, {}, () => saveServicePolicy({ ...defaultPolicy, registrationMode: "initial_access_token", limits: { ...defaultPolicy.limits, maxRedirectUris: 10 } }));
+    const again = await expectRowChanges(service.id, {}, () => saveServicePolicy({ serviceId: service.id, policy: { ...defaultPolicy, registrationMode: "initial_access_token", limits: { ...defaultPolicy.limits, maxRedirectUris: 10 } } }));
     expect(again.data).toEqual({ ok: true, changed: [] });
   });
 });
@@ -66,9 +66,9 @@ describe("[SETTINGS][IAT] initial access tokens", () => {
   it("are created (shown once) and revoked by an admin, with audit events; registration follows", async () => {
     await service.setPolicy({ registrationMode: "initial_access_token" });
     as("editor");
-    expect((await createServiceInitialAccessToken({ description: "Partner onboarding", expiresInDays: 7, uses: 2 })).serverError).toBe("Your role (editor) does not allow this.");
+    expect((await createServiceInitialAccessToken({ serviceId: service.id, token: { description: "Partner onboarding", expiresInDays: 7, uses: 2 } })).serverError).toBe("Your role (editor) does not allow this on this service.");
     as("admin");
-    const created = await createServiceInitialAccessToken({ description: "Partner onboarding", expiresInDays: 7, uses: 2 });
+    const created = await createServiceInitialAccessToken({ serviceId: service.id, token: { description: "Partner onboarding", expiresInDays: 7, uses: 2 } });
     const { id, token, hint } = created.data!;
     expect(token.endsWith(hint)).toBe(true);
     const [listed] = await listInitialAccessTokens(service.id);
@@ -78,10 +78,10 @@ describe("[SETTINGS][IAT] initial access tokens", () => {
     expect((await register(service.id, { document: webClient(), initialAccessToken: token }, anonymous)).ok).toBe(true);
     expect((await listInitialAccessTokens(service.id))[0]).toMatchObject({ usesLeft: 1, useCount: 1 });
 
-    expect((await revokeServiceInitialAccessToken({ id })).data).toEqual({ id });
+    expect((await revokeServiceInitialAccessToken({ serviceId: service.id, id })).data).toEqual({ id });
     expect((await listInitialAccessTokens(service.id))[0]!.status).toBe("revoked");
     expect(expectFailure(await register(service.id, { document: webClient(), initialAccessToken: token }, anonymous))).toEqual(invalidTokenFailure);
-    expect((await revokeServiceInitialAccessToken({ id })).serverError).toBe("This initial access token does not exist or was already revoked.");
+    expect((await revokeServiceInitialAccessToken({ serviceId: service.id, id })).serverError).toBe("This initial access token does not exist or was already revoked.");
 
     const actions = (await auditEvents(service.id)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["initial_access_token.created", "initial_access_token.revoked"]));
@@ -92,8 +92,8 @@ describe("[SETTINGS][IAT] initial access tokens", () => {
   it("the list's status is the rule registration applies: a used-up or expired token is listed so and refused", async () => {
     await service.setPolicy({ registrationMode: "initial_access_token" });
     as("admin");
-    const once = (await createServiceInitialAccessToken({ description: "One use", expiresInDays: 7, uses: 1 })).data!;
-    const expiring = (await createServiceInitialAccessToken({ description: "Expires", expiresInDays: 7, uses: null })).data!;
+    const once = (await createServiceInitialAccessToken({ serviceId: service.id, token: { description: "One use", expiresInDays: 7, uses: 1 } })).data!;
+    const expiring = (await createServiceInitialAccessToken({ serviceId: service.id, token: { description: "Expires", expiresInDays: 7, uses: null } })).data!;
     const status = async (id: string) => (await listInitialAccessTokens(service.id)).find((t) => t.id === id)!.status;
 
     expect((await register(service.id, { document: webClient(), initialAccessToken: once.token }, anonymous)).ok).toBe(true);
@@ -108,7 +108,7 @@ describe("[SETTINGS][IAT] initial access tokens", () => {
 
   it("validates the creation form with the shared schema", async () => {
     as("admin");
-    const result = await createServiceInitialAccessToken({ description: "x", expiresInDays: 0, uses: null });
-    expect(result.validationErrors?.expiresInDays?._errors).toEqual(["must be at least 1 day"]);
+    const result = await createServiceInitialAccessToken({ serviceId: service.id, token: { description: "x", expiresInDays: 0, uses: null } });
+    expect(result.validationErrors?.token?.expiresInDays?._errors).toEqual(["must be at least 1 day"]);
   });
 });

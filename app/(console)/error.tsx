@@ -1,7 +1,7 @@
 "use client";
 
 import { DatabaseZap, TriangleAlert } from "lucide-react";
-import Link from "next/link";
+import { ServiceLink } from "@/components/console/service-link";
 import { useRouter } from "next/navigation";
 import { startTransition, useCallback, useEffect, useRef } from "react";
 import { RouteState } from "@/components/console/route-state";
@@ -65,7 +65,7 @@ export default function ConsoleError({ error, reset }: { error: Error & { digest
         <>
           <Button onClick={retry}>Try again</Button>
           <Button variant="secondary" asChild>
-            <Link href="/clients">Back to clients</Link>
+            <ServiceLink path="/clients">Back to clients</ServiceLink>
           </Button>
         </>
       }

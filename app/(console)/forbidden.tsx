@@ -1,5 +1,5 @@
 import { ShieldAlert } from "lucide-react";
-import Link from "next/link";
+import { ServiceLink } from "@/components/console/service-link";
 import { RoleBadge } from "@/components/console/role-badge";
 import { RouteState } from "@/components/console/route-state";
 import { buttonClassName } from "@/components/ui/button";
@@ -26,9 +26,9 @@ export default async function Forbidden() {
         </>
       }
       actions={
-        <Link href="/clients" className={buttonClassName({ variant: "secondary" })}>
+        <ServiceLink path="/clients" className={buttonClassName({ variant: "secondary" })}>
           Back to clients
-        </Link>
+        </ServiceLink>
       }
     />
   );

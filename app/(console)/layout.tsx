@@ -9,7 +9,7 @@ import { signInPath } from "@/lib/auth/return-path";
 import { requestPathHeader } from "@/lib/request-headers";
 import { currentAdministrator } from "@/lib/auth/session";
 import { searchClientsAction } from "@/lib/clients/actions";
-import { serviceName } from "@/lib/services";
+import { visibleServices } from "@/lib/services";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,9 @@ export const dynamic = "force-dynamic";
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const administrator = await currentAdministrator();
   if (!administrator) redirect(signInPath((await headers()).get(requestPathHeader)));
-  const sidebar = <Sidebar serviceName={await serviceName()} administrator={administrator} />;
+  // The services this administrator may see, with their role on each: the switcher, the palette's "switch service".
+  const services = await visibleServices(administrator);
+  const sidebar = <Sidebar administrator={administrator} services={services} />;
 
   return (
     <ConsoleShellProvider>
@@ -35,7 +37,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       <main id="content" className="flex min-h-screen min-w-0 flex-col lg:pl-60">
         {children}
       </main>
-      <CommandPaletteLoader searchClients={searchClientsAction} />
+      <CommandPaletteLoader searchClients={searchClientsAction} services={services} />
     </ConsoleShellProvider>
   );
 }

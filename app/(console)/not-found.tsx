@@ -6,7 +6,9 @@ import { buttonClassName } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Not found" };
 
-// notFound() from a console page outside /clients (whose own view names the unknown client) keeps the frame around this view.
+// notFound() from a console page outside a service's clients (whose own view names the unknown client) keeps the
+// frame around this view; so does a service that does not exist or is not the administrator's to see, whose
+// pages are no way back: the link goes to the console's home.
 export default function ConsoleNotFound() {
   return (
     <RouteState
@@ -15,8 +17,8 @@ export default function ConsoleNotFound() {
       title="Nothing here"
       description="What this address pointed to does not exist, or was deleted."
       actions={
-        <Link href="/clients" className={buttonClassName({ variant: "secondary" })}>
-          Back to clients
+        <Link href="/" className={buttonClassName({ variant: "secondary" })}>
+          Back to the console
         </Link>
       }
     />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useServiceId } from "@/components/console/use-service-id";
 import { useRouter } from "next/navigation";
 import { useOptimistic, useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -13,13 +14,14 @@ import { withChanges } from "@/lib/url-state";
 /** The audit log's filters: actor and client as text, action and outcome as chips, a date range; all in the URL. */
 export function AuditFilters({ query: rendered }: { query: AuditLogQuery }) {
   const router = useRouter();
+  const serviceId = useServiceId();
   const [pending, startTransition] = useTransition();
   // A chip shows its new state at once, while the server renders the events for it.
   const [query, showQuery] = useOptimistic(rendered);
   const go = (changes: Partial<AuditLogQuery>, mode: "push" | "replace" = "push") =>
     startTransition(() => {
       showQuery(withChanges(query, changes));
-      router[mode](auditLogHref(query, changes), { scroll: false });
+      router[mode](auditLogHref(serviceId, query, changes), { scroll: false });
     });
 
   return (

@@ -6,11 +6,23 @@ import { auditActionLabel, auditOutcomeLabels, type AuditOutcomeName } from "@/l
 import type { AuditLogRow } from "@/lib/audit-log/query";
 import { displayName } from "@/lib/clients/display";
 import { interfaceLabel } from "@/lib/clients/labels";
+import { clientPath } from "@/lib/console-paths";
 
 const outcomeVariants: Record<AuditOutcomeName, BadgeVariant> = { success: "success", failure: "danger", denied: "warning" };
 
 /** Audit events as a dense table: when, what, who (and from where), which client, the outcome and its facts. */
-export function AuditTable({ rows, showClient = true, label = "Audit events" }: { rows: AuditLogRow[]; showClient?: boolean; label?: string }) {
+export function AuditTable({
+  rows,
+  showClient = true,
+  showService = false,
+  label = "Audit events",
+}: {
+  rows: AuditLogRow[];
+  showClient?: boolean;
+  /** A column naming each event's service: for the log of every service. */
+  showService?: boolean;
+  label?: string;
+}) {
   return (
     <div className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
       <Table aria-label={label}>
@@ -19,6 +31,7 @@ export function AuditTable({ rows, showClient = true, label = "Audit events" }: 
             <TableHead className="pl-4">Time</TableHead>
             <TableHead>Action</TableHead>
             <TableHead>Actor</TableHead>
+            {showService && <TableHead>Service</TableHead>}
             {showClient && <TableHead>Client</TableHead>}
             <TableHead>Outcome</TableHead>
             <TableHead className="hidden pr-4 lg:table-cell">Details</TableHead>
@@ -43,6 +56,11 @@ export function AuditTable({ rows, showClient = true, label = "Audit events" }: 
                   {row.ip && ` · ${row.ip}`}
                 </span>
               </TableCell>
+              {showService && (
+                <TableCell className="max-w-40 align-top">
+                  <span className="block truncate font-mono text-xs text-zinc-700 dark:text-zinc-300">{row.serviceId ?? "—"}</span>
+                </TableCell>
+              )}
               {showClient && (
                 <TableCell className="max-w-56 align-top">
                   <AuditClient row={row} />
@@ -65,14 +83,14 @@ export function AuditTable({ rows, showClient = true, label = "Audit events" }: 
 function AuditClient({ row }: { row: AuditLogRow }) {
   if (!row.clientId) return <span className="text-xs text-zinc-500 dark:text-zinc-400">—</span>;
   // An id that names no client of the service (a failed check with a made-up id) is shown, not linked.
-  if (!row.client)
+  if (!row.client || !row.serviceId)
     return (
       <span className="block truncate font-mono text-xs text-zinc-600 dark:text-zinc-400" title="No client has this id">
         {row.clientId}
       </span>
     );
   return (
-    <HoverPrefetchLink href={`/clients/${encodeURIComponent(row.clientId)}`} className="group block min-w-0">
+    <HoverPrefetchLink href={clientPath(row.serviceId, row.clientId)} className="group block min-w-0">
       <span className="block truncate text-[13px] font-medium text-accent-700 group-hover:underline dark:text-accent-400">
         {displayName(row.client.name)}
         {row.client.deleted && <span className="ml-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400">(deleted)</span>}

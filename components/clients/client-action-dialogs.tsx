@@ -1,5 +1,6 @@
 "use client";
 
+import { useServiceId } from "@/components/console/use-service-id";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -7,6 +8,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { FieldError, Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast";
+import { servicePath } from "@/lib/console-paths";
 import { deleteClient, reissueClientRegistrationAccessToken } from "@/lib/clients/actions";
 import { NewTokenDialog } from "./rotated-token-dialog";
 
@@ -15,12 +17,13 @@ import { NewTokenDialog } from "./rotated-token-dialog";
 /** Confirms the re-issue of the registration access token, then shows the new token once. */
 export function ReissueTokenDialog({ clientId, clientName, open, onOpenChange }: { clientId: string; clientName: string; open: boolean; onOpenChange: (open: boolean) => void }) {
   const router = useRouter();
+  const serviceId = useServiceId();
   const [pending, setPending] = useState(false);
   const [token, setToken] = useState<string | null>(null);
 
   async function reissue() {
     setPending(true);
-    const result = await reissueClientRegistrationAccessToken({ clientId }).finally(() => setPending(false));
+    const result = await reissueClientRegistrationAccessToken({ serviceId, clientId }).finally(() => setPending(false));
     if (!result?.data) return void toast.error(result?.serverError ?? "The token could not be re-issued.");
     onOpenChange(false);
     setToken(result.data.registrationAccessToken);
@@ -76,6 +79,7 @@ export function DeleteClientDialog({
   onDeleted: () => void;
 }) {
   const router = useRouter();
+  const serviceId = useServiceId();
   const [confirmation, setConfirmation] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -90,11 +94,11 @@ export function DeleteClientDialog({
 
   async function remove() {
     setPending(true);
-    const result = await deleteClient({ clientId, confirmation }).finally(() => setPending(false));
+    const result = await deleteClient({ serviceId, clientId, confirmation }).finally(() => setPending(false));
     if (!result?.data) return setError(result?.validationErrors?.confirmation?._errors?.[0] ?? result?.serverError ?? "The client could not be deleted.");
     onDeleted();
     toast.success(`Deleted ${clientName}`);
-    router.push("/clients");
+    router.push(servicePath(serviceId, "/clients"));
   }
 
   const confirmed = confirmation.trim() === clientId;

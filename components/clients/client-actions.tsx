@@ -1,10 +1,12 @@
 "use client";
 
+import { useServiceId } from "@/components/console/use-service-id";
 import { KeyRound, Pencil, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Button, buttonClassName } from "@/components/ui/button";
+import { clientPath } from "@/lib/console-paths";
 import { onDemand, useOpenedOnce } from "@/components/ui/on-demand";
 
 // The dialogs (client-action-dialogs.tsx) load the first time one of them opens, not with the page.
@@ -17,12 +19,13 @@ const DeleteClientDialog = onDemand(() => import("./client-action-dialogs").then
  * actions check the role again: these flags only decide what is offered.
  */
 export function ClientActions({ clientId, clientName, canEdit, canDelete, canReissue }: { clientId: string; clientName: string; canEdit: boolean; canDelete: boolean; canReissue: boolean }) {
+  const serviceId = useServiceId();
   return (
     <div className="flex flex-wrap items-center gap-2">
       {canReissue && <ReissueTokenAction clientId={clientId} clientName={clientName} />}
       {canDelete && <DeleteClientAction clientId={clientId} clientName={clientName} />}
       {canEdit && (
-        <Link href={`/clients/${encodeURIComponent(clientId)}/edit`} className={buttonClassName({})}>
+        <Link href={clientPath(serviceId, clientId, "/edit")} className={buttonClassName({})}>
           <Pencil aria-hidden />
           Edit
         </Link>

@@ -1,8 +1,10 @@
 "use client";
 
+import { useServiceId } from "@/components/console/use-service-id";
 import { Copy, Eye, MoreHorizontal, Pencil, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { clientPath } from "@/lib/console-paths";
 import { writeClipboard } from "@/components/ui/copy-button";
 import type { ClientRowMenuProps } from "./client-row-menu";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
@@ -10,7 +12,7 @@ import { toast } from "@/components/ui/toast";
 
 /** A row's menu in the clients list: View, Edit, Copy client id, Delete (the detail page's dialog asks first). */
 export function ClientRowMenuDropdown({ clientId, clientName, canEdit, canDelete }: ClientRowMenuProps) {
-  const href = `/clients/${encodeURIComponent(clientId)}`;
+  const href = clientPath(useServiceId(), clientId);
   async function copyClientId() {
     try {
       await writeClipboard(clientId);

@@ -1,9 +1,11 @@
 "use client";
 
+import { useServiceId } from "@/components/console/use-service-id";
 import { HoverPrefetchLink } from "@/components/ui/hover-prefetch-link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { TableCell, TableRow } from "@/components/ui/table";
 import { displayName } from "@/lib/clients/display";
+import { clientPath } from "@/lib/console-paths";
 import { authMethodLabel, grantTypeLabel } from "@/lib/clients/labels";
 import type { ClientListRow } from "@/lib/clients/list";
 import { ClientKindBadge, GrantTypeChip } from "./client-badges";
@@ -22,7 +24,7 @@ export type ListedClient = Omit<ClientListRow, "cursor">;
  * (docs/BENCHMARKS.md, Design notes).
  */
 export function ClientRow({ row, canEdit, canDelete }: { row: ListedClient; canEdit: boolean; canDelete: boolean }) {
-  const href = `/clients/${encodeURIComponent(row.clientId)}`;
+  const href = clientPath(useServiceId(), row.clientId);
   const name = displayName(row.name);
   const shownGrants = row.grantTypes.slice(0, 1);
   return (

@@ -24,11 +24,13 @@ const listedClient = ({ cursor: _cursor, ...row }: ClientListRow): ListedClient 
 
 /** One page of the clients list with its paging, or the no-results state. Rendered inside the page's Suspense. */
 export async function ClientsTable({
+  serviceId,
   list,
   query,
   canEdit,
   canDelete,
 }: {
+  serviceId: string;
   /** The page and its count, being read (readClientList). */
   list: Promise<{ page: ClientListPage; count: ClientCount }>;
   query: ClientListQuery;
@@ -47,14 +49,14 @@ export async function ClientsTable({
           title={query.q ? `No clients match “${query.q}”` : "No clients match these filters"}
           description="Try other words or fewer filters. Search looks at names, client ids, redirect URIs and contacts."
         >
-          <Link href={clearedFilters(query)} className={buttonClassName({ variant: "secondary" })}>
+          <Link href={clearedFilters(serviceId, query)} className={buttonClassName({ variant: "secondary" })}>
             Clear filters
           </Link>
         </EmptyState>
       );
     return (
       <EmptyState className="mt-4" icon={SearchX} title="No more clients" description="The clients after this page were deleted meanwhile.">
-        <Link href={clientListHref(query)} className={buttonClassName({ variant: "secondary" })}>
+        <Link href={clientListHref(serviceId, query)} className={buttonClassName({ variant: "secondary" })}>
           Back to the first page
         </Link>
       </EmptyState>
@@ -68,7 +70,7 @@ export async function ClientsTable({
           <TableHeader>
             <TableRow>
               <TableHead className="pl-4" aria-sort={query.sort === "name" ? (query.order === "asc" ? "ascending" : "descending") : undefined}>
-                <SortLink query={query} sort="name">
+                <SortLink serviceId={serviceId} query={query} sort="name">
                   Name
                 </SortLink>
               </TableHead>
@@ -77,13 +79,13 @@ export async function ClientsTable({
               <TableHead className={wide}>Grant types</TableHead>
               <TableHead className={medium}>Redirect URI</TableHead>
               <TableHead aria-sort={query.sort === "created" || query.sort === "updated" ? (query.order === "asc" ? "ascending" : "descending") : undefined}>
-                <SortLink query={query} sort="created">
+                <SortLink serviceId={serviceId} query={query} sort="created">
                   Created
                 </SortLink>
                 <span className="mx-1 text-zinc-300 dark:text-zinc-600" aria-hidden>
                   /
                 </span>
-                <SortLink query={query} sort="updated">
+                <SortLink serviceId={serviceId} query={query} sort="updated">
                   updated
                 </SortLink>
               </TableHead>
@@ -104,21 +106,21 @@ export async function ClientsTable({
         start={page.start}
         shown={page.rows.length}
         total={count}
-        previousHref={page.previousCursor ? clientListHref(query, { before: page.previousCursor, after: undefined, start: Math.max(1, page.start - page.rows.length) }) : null}
-        nextHref={page.nextCursor ? clientListHref(query, { after: page.nextCursor, before: undefined, start: page.start + page.rows.length }) : null}
+        previousHref={page.previousCursor ? clientListHref(serviceId, query, { before: page.previousCursor, after: undefined, start: Math.max(1, page.start - page.rows.length) }) : null}
+        nextHref={page.nextCursor ? clientListHref(serviceId, query, { after: page.nextCursor, before: undefined, start: page.start + page.rows.length }) : null}
       />
     </div>
   );
 }
 
 /** A column header's link that sorts by its column; a second click reverses the order. */
-function SortLink({ query, sort, children }: { query: ClientListQuery; sort: ClientSort; children: string }) {
+function SortLink({ serviceId, query, sort, children }: { serviceId: string; query: ClientListQuery; sort: ClientSort; children: string }) {
   const active = query.sort === sort;
   const order = active ? (query.order === "asc" ? "desc" : "asc") : defaultOrder[sort];
   const Arrow = query.order === "asc" ? ArrowUp : ArrowDown;
   return (
     <Link
-      href={clientListHref(query, { sort, order })}
+      href={clientListHref(serviceId, query, { sort, order })}
       scroll={false}
       prefetch={false}
       className={cn("inline-flex items-center gap-1 rounded-sm hover:text-zinc-900 dark:hover:text-zinc-100", active && "text-zinc-900 dark:text-zinc-100")}

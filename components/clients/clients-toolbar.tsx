@@ -1,5 +1,6 @@
 "use client";
 
+import { useServiceId } from "@/components/console/use-service-id";
 import { useRouter } from "next/navigation";
 import { useOptimistic, useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -36,13 +37,14 @@ const sortChoices: { value: `${ClientSort}:${SortOrder}`; label: string }[] = [
 /** Search, filter chips and sort of the clients list; every change is a new URL, rendered on the server. */
 export function ClientsToolbar({ query: rendered }: { query: ClientListQuery }) {
   const router = useRouter();
+  const serviceId = useServiceId();
   const [pending, startTransition] = useTransition();
   // A chip shows its new state at once, while the server renders the list for it.
   const [query, showQuery] = useOptimistic(rendered);
 
   // Typing replaces the URL (Back skips keystrokes); a filter, sort or clear is a step of its own.
   function go(changes: Partial<ClientListQuery>, mode: "push" | "replace" = "push") {
-    const href = clientListHref(query, changes);
+    const href = clientListHref(serviceId, query, changes);
     startTransition(() => {
       showQuery(withChanges(query, changes));
       router[mode](href, { scroll: false });

@@ -1,5 +1,6 @@
 "use client";
 
+import { useServiceId } from "@/components/console/use-service-id";
 import { dequal } from "dequal";
 import { useRouter } from "next/navigation";
 import { navigateAway } from "@/components/console/leave-guard";
@@ -15,6 +16,7 @@ import { Callout } from "@/components/ui/callout";
 import { Card, CardContent } from "@/components/ui/card";
 import { onDemand } from "@/components/ui/on-demand";
 import { toast } from "@/components/ui/toast";
+import { clientPath } from "@/lib/console-paths";
 import { revertClient, updateClient, type SaveResult } from "@/lib/clients/actions";
 import { changeConsequences } from "@/lib/clients/consequences";
 import type { editClientFormSchema } from "@/lib/clients/schemas";
@@ -73,8 +75,10 @@ export function EditClientFlow({
   initial: AnalyzedText;
 }) {
   const router = useRouter();
+  const serviceId = useServiceId();
   const resolver = useMemo(() => lazyZodResolver(async () => (await import("@/lib/clients/schemas")).editClientFormSchema(policy)), [policy]);
   const initialText = initial.text;
+  const clientPage = clientPath(serviceId, client.clientId);
   const form = useForm<z.input<EditForm>, unknown, z.output<EditForm>>({ resolver, defaultValues: { registrationAccessToken: "", metadataText: initialText } });
   const { field: metadataField } = useController({ name: "metadataText", control: form.control });
   const text = metadataField.value;
@@ -113,8 +117,8 @@ export function EditClientFlow({
     setSaving(true);
     try {
       const result = reverting
-        ? await revertClient({ clientId: client.clientId, registrationAccessToken, toVersion: revertTo!.version, expectedVersion: base.version })
-        : await updateClient({ clientId: client.clientId, registrationAccessToken, expectedVersion: base.version, metadata: analysis.document as Record<string, unknown> });
+        ? await revertClient({ serviceId, clientId: client.clientId, registrationAccessToken, toVersion: revertTo!.version, expectedVersion: base.version })
+        : await updateClient({ serviceId, clientId: client.clientId, registrationAccessToken, expectedVersion: base.version, metadata: analysis.document as Record<string, unknown> });
       if (result?.serverError) return void toast.error(result.serverError);
       const tokenProblem = result?.validationErrors && "registrationAccessToken" in result.validationErrors ? result.validationErrors.registrationAccessToken?._errors?.[0] : undefined;
       if (tokenProblem) return form.setError("registrationAccessToken", { message: tokenProblem }, { shouldFocus: true });
@@ -130,7 +134,7 @@ export function EditClientFlow({
       setStep(2);
       toast.success(`Saved as revision ${result.version}`);
       if (result.rotatedRegistrationAccessToken) setRotatedToken(result.rotatedRegistrationAccessToken);
-      else navigateAway(router, `/clients/${encodeURIComponent(client.clientId)}`);
+      else navigateAway(router, clientPage);
       return;
     }
     if (result.reason === "invalid_token") return form.setError("registrationAccessToken", { message: result.message }, { shouldFocus: true });
@@ -163,7 +167,6 @@ export function EditClientFlow({
     setStep(0);
   }
 
-  const clientPage = `/clients/${encodeURIComponent(client.clientId)}`;
 
   return (
     <form

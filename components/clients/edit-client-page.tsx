@@ -8,21 +8,34 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { Administrator } from "@/lib/auth/session";
 import { roleAllows } from "@/lib/auth/permissions";
 import { clientDisplayName } from "@/lib/clients/display";
+import { clientPath, servicePath } from "@/lib/console-paths";
 import type { ConsoleClient } from "@/lib/clients/queries";
 import { inCanonicalOrder } from "@/lib/registration/members";
 import { metadataJsonSchema } from "@/lib/registration/metadata";
 import type { ServicePolicy } from "@/lib/registration/policy";
 
 /**
- * The edit page (`/clients/{id}/edit`) and the revert page (`/clients/{id}/revert/{version}`, which proposes an
+ * The edit page (`…/clients/{id}/edit`) and the revert page (`…/clients/{id}/revert/{version}`, which proposes an
  * earlier revision's metadata and saves it as a revert): the same editor, review and save, on different content.
  * The page reads the service's policy and passes it in.
  */
-export function EditClientPage({ administrator, client, policy, revertTo }: { administrator: Administrator; client: ConsoleClient; policy: ServicePolicy; revertTo?: RevertTarget }) {
+export function EditClientPage({
+  serviceId,
+  administrator,
+  client,
+  policy,
+  revertTo,
+}: {
+  serviceId: string;
+  administrator: Administrator;
+  client: ConsoleClient;
+  policy: ServicePolicy;
+  revertTo?: RevertTarget;
+}) {
   const name = clientDisplayName(client.metadata);
-  const clientPage = `/clients/${encodeURIComponent(client.clientId)}`;
+  const clientPage = clientPath(serviceId, client.clientId);
   return (
-    <ConsolePage breadcrumbs={[{ label: "Clients", href: "/clients" }, { label: name, href: clientPage }, { label: revertTo ? `Revert to version ${revertTo.version}` : "Edit" }]}>
+    <ConsolePage breadcrumbs={[{ label: "Clients", href: servicePath(serviceId, "/clients") }, { label: name, href: clientPage }, { label: revertTo ? `Revert to version ${revertTo.version}` : "Edit" }]}>
       <div className="grid gap-6">
         <PageHeader
           title={revertTo ? `Revert ${name} to version ${revertTo.version}` : `Edit ${name}`}

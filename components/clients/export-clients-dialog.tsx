@@ -1,5 +1,7 @@
 "use client";
 
+import { useServiceId } from "@/components/console/use-service-id";
+import { servicePath } from "@/lib/console-paths";
 import { TriangleAlert } from "lucide-react";
 import { Suspense, use, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -24,16 +26,17 @@ const countText = (count: ClientCount) => `${count.exact ? "" : "about "}${count
 
 /**
  * Exports clients as NDJSON of RFC 7591 client information, one client a line. The form posts to
- * /api/clients/export, whose answer is a download: the page stays. Client secrets only when ticked, and only
+ * /api/services/{serviceId}/clients/export, whose answer is a download: the page stays. Client secrets only when ticked, and only
  * for administrators; the export is recorded in the audit log.
  */
 export function ExportClientsDialog({ open, onOpenChange, total, filtered, filter, canExportSecrets }: ExportClientsDialogProps) {
+  const serviceId = useServiceId();
   const [scope, setScope] = useState<"all" | "filter">(filtered ? "filter" : "all");
   const [secrets, setSecrets] = useState(false);
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent>
-        <form method="post" action="/api/clients/export" onSubmit={() => setTimeout(() => onOpenChange(false), 0)} className="grid gap-4">
+        <form method="post" action={`/api${servicePath(serviceId, "/clients/export")}`} onSubmit={() => setTimeout(() => onOpenChange(false), 0)} className="grid gap-4">
           <DialogHeader>
             <DialogTitle>Export clients</DialogTitle>
             <DialogDescription>

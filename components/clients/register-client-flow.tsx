@@ -1,5 +1,6 @@
 "use client";
 
+import { useServiceId } from "@/components/console/use-service-id";
 import { useRouter } from "next/navigation";
 import { navigateAway } from "@/components/console/leave-guard";
 import { useMemo, useState } from "react";
@@ -13,6 +14,7 @@ import { useMetadataAnalysis } from "@/components/metadata-editor/use-metadata-a
 import { onDemand } from "@/components/ui/on-demand";
 import { toast } from "@/components/ui/toast";
 import { cn } from "@/lib/cn";
+import { clientPath, servicePath } from "@/lib/console-paths";
 import { registerClient, type IssuedCredentials } from "@/lib/clients/actions";
 import { changeConsequences } from "@/lib/clients/consequences";
 import { clientDisplayName } from "@/lib/clients/display";
@@ -44,6 +46,7 @@ const CredentialsDialog = onDemand(() => import("./credentials-dialog").then((m)
 /** `initial`: the first template's text with the server's analysis of it. */
 export function RegisterClientFlow({ policy, jsonSchema, initial }: { policy: ServicePolicy; jsonSchema: MetadataJsonSchema; initial: AnalyzedText }) {
   const router = useRouter();
+  const serviceId = useServiceId();
   const resolver = useMemo(() => lazyZodResolver(async () => (await import("@/lib/clients/schemas")).registerClientFormSchema(policy)), [policy]);
   const [template, setTemplate] = useState<ClientTemplate>(clientTemplates[0]!);
   const templateText = metadataText(template.metadata);
@@ -68,7 +71,7 @@ export function RegisterClientFlow({ policy, jsonSchema, initial }: { policy: Se
   async function register() {
     setSaving(true);
     try {
-      const result = await registerClient({ metadata: document ?? {} });
+      const result = await registerClient({ serviceId, metadata: document ?? {} });
       if (!result?.data) return void toast.error(result?.serverError ?? "The client could not be registered.");
       if (!result.data.ok) {
         setServerIssues(result.data.issues);
@@ -144,7 +147,7 @@ export function RegisterClientFlow({ policy, jsonSchema, initial }: { policy: Se
 
       <FlowActions
         step={step}
-        cancelHref="/clients"
+        cancelHref={servicePath(serviceId, "/clients")}
         reviewLabel="Review"
         blockedReason={analysis.pending ? "Checking the metadata" : analysis.problems.length ? "Fix the problems first" : null}
         saveLabel="Register client"
@@ -159,7 +162,7 @@ export function RegisterClientFlow({ policy, jsonSchema, initial }: { policy: Se
           onDone={() => {
             const clientId = credentials!.clientId;
             setCredentials(null);
-            navigateAway(router, `/clients/${encodeURIComponent(clientId)}`);
+            navigateAway(router, clientPath(serviceId, clientId));
           }}
         />
       )}

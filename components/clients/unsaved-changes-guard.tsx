@@ -1,8 +1,10 @@
 "use client";
 
+import { useServiceId } from "@/components/console/use-service-id";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { armBackGuard, backInHistory, disarmBackGuard, isLeavingOnPurpose, onGuardEntry, setLeaveGuard } from "@/components/console/leave-guard";
 import { onDemand, useOpenedOnce } from "@/components/ui/on-demand";
+import { servicePath } from "@/lib/console-paths";
 
 // The dialog loads the first time a link is followed with unsaved changes.
 const UnsavedChangesDialog = onDemand(() => import("./unsaved-changes-dialog").then((m) => m.UnsavedChangesDialog));
@@ -12,7 +14,9 @@ const UnsavedChangesDialog = onDemand(() => import("./unsaved-changes-dialog").t
  * dialog when a link inside the console is followed, the command palette navigates, or Back is pressed (the
  * App Router has no navigation event to hook; Back is caught by the guard's history entry, see leave-guard.ts).
  */
-export function UnsavedChangesGuard({ dirty, fallback = "/clients" }: { dirty: boolean; fallback?: string }) {
+export function UnsavedChangesGuard({ dirty, fallback: given }: { dirty: boolean; fallback?: string }) {
+  const serviceId = useServiceId();
+  const fallback = given ?? servicePath(serviceId, "/clients");
   // Where the administrator was going: a page of the console, or back in history.
   const [pendingHref, setPendingHref] = useState<string | null>(null);
   // The latest `dirty` for the effect's cleanup (layout effects run before it): clean again, rather than

@@ -2,14 +2,14 @@
 
 import { useEffect } from "react";
 import { onDemand, useOpenedOnce } from "@/components/ui/on-demand";
-import type { SearchClientsAction } from "./command-palette";
+import type { PaletteService, SearchClientsAction } from "./command-palette";
 import { useConsoleShell } from "./shell-context";
 
 // The palette (cmdk, its dialog) loads when it is first opened, not with every console page.
 const CommandPalette = onDemand(() => import("./command-palette").then((m) => m.CommandPalette));
 
 /** Ctrl/⌘-K toggles the command palette; the palette itself is fetched the first time it opens. */
-export function CommandPaletteLoader({ searchClients }: { searchClients?: SearchClientsAction }) {
+export function CommandPaletteLoader({ searchClients, services }: { searchClients?: SearchClientsAction; services: readonly PaletteService[] }) {
   const { paletteOpen, setPaletteOpen } = useConsoleShell();
   const opened = useOpenedOnce(paletteOpen);
 
@@ -24,5 +24,5 @@ export function CommandPaletteLoader({ searchClients }: { searchClients?: Search
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [paletteOpen, setPaletteOpen]);
 
-  return opened ? <CommandPalette searchClients={searchClients} /> : null;
+  return opened ? <CommandPalette searchClients={searchClients} services={services} /> : null;
 }

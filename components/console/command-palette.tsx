@@ -1,28 +1,34 @@
 "use client";
 
 import { Command } from "cmdk";
-import { AppWindow, LoaderCircle, Monitor, Moon, Plus, ScrollText, Search, Settings, Sun } from "lucide-react";
+import { AppWindow, Layers, LoaderCircle, Monitor, Moon, Plus, ScrollText, Search, Settings, Sun } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTheme } from "next-themes";
 import { Dialog as DialogPrimitive, VisuallyHidden } from "radix-ui";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { DialogOverlay } from "@/components/ui/dialog";
 import { displayName } from "@/lib/clients/display";
 import type { ClientSearchHit } from "@/lib/clients/list";
+import { clientPath, servicePath, servicesPath } from "@/lib/console-paths";
 import { leave } from "./leave-guard";
+import { useOptionalServiceId } from "./use-service-id";
+
+/** A service the administrator may switch to. */
+export type PaletteService = { id: string; name: string };
 import { useConsoleShell } from "./shell-context";
 
 /**
- * The seam for the clients work: a server action (e.g. `authActionClient.inputSchema(z.object({ query })).action(…)`)
- * taking `{ query }` and resolving to up to ~8 hits; its next-safe-action result is accepted as it is.
+ * The client search: a server action taking `{ serviceId, query }` and resolving to up to ~8 hits of that
+ * service; its next-safe-action result is accepted as it is.
  */
-export type SearchClientsAction = (input: { query: string }) => Promise<{ data?: ClientSearchHit[]; serverError?: string } | undefined>;
+export type SearchClientsAction = (input: { serviceId: string; query: string }) => Promise<{ data?: ClientSearchHit[]; serverError?: string } | undefined>;
 
+/** The pages of a service (under /services/{serviceId}). */
 const navigation = [
-  { label: "Clients", href: "/clients", icon: AppWindow, keywords: ["list", "applications"] },
-  { label: "Register client", href: "/clients/new", icon: Plus, keywords: ["new", "create", "add"] },
-  { label: "Audit log", href: "/audit", icon: ScrollText, keywords: ["events", "history", "sign-ins"] },
-  { label: "Settings", href: "/settings", icon: Settings, keywords: ["service", "policies"] },
+  { label: "Clients", path: "/clients", icon: AppWindow, keywords: ["list", "applications"] },
+  { label: "Register client", path: "/clients/new", icon: Plus, keywords: ["new", "create", "add"] },
+  { label: "Audit log", path: "/audit", icon: ScrollText, keywords: ["events", "history", "sign-ins"] },
+  { label: "Settings", path: "/settings", icon: Settings, keywords: ["service", "policies", "api keys"] },
 ] as const;
 
 const themeCommands = [
@@ -35,8 +41,13 @@ const themeCommands = [
  * Jump to a console page, switch the theme, and (once `searchClients` is given) open a client. Loaded on first
  * use by CommandPaletteLoader, which also owns the Ctrl/⌘-K shortcut.
  */
-export function CommandPalette({ searchClients }: { searchClients?: SearchClientsAction }) {
+export function CommandPalette({ searchClients: search, services }: { searchClients?: SearchClientsAction; services: readonly PaletteService[] }) {
   const router = useRouter();
+  // On a service's pages: its clients are searched and its pages offered. Elsewhere (the Services page): the
+  // first service's pages.
+  const current = useOptionalServiceId();
+  const serviceId = current ?? services[0]?.id;
+  const searchClients = useMemo(() => (search && current ? (input: { query: string }) => search({ serviceId: current, query: input.query }) : undefined), [search, current]);
   const { setTheme } = useTheme();
   const { paletteOpen, setPaletteOpen } = useConsoleShell();
   const [query, setQuery] = useState("");
@@ -93,7 +104,7 @@ export function CommandPalette({ searchClients }: { searchClients?: SearchClient
                       key={hit.clientId}
                       value={`client ${hit.clientId}`}
                       forceMount
-                      onSelect={() => run(() => leave(`/clients/${encodeURIComponent(hit.clientId)}`, (href) => router.push(href)))}
+                      onSelect={() => run(() => leave(clientPath(current!, hit.clientId), (href) => router.push(href)))}
                     >
                       <AppWindow aria-hidden />
                       <span className="truncate">{displayName(hit.name)}</span>
@@ -103,13 +114,36 @@ export function CommandPalette({ searchClients }: { searchClients?: SearchClient
                 </Group>
               )}
               <Group heading="Go to">
-                {navigation.map(({ label, href, icon: Icon, keywords }) => (
-                  <Item key={href} value={label} keywords={[...keywords]} onSelect={() => run(() => leave(href, (to) => router.push(to)))}>
-                    <Icon aria-hidden />
-                    {label}
-                  </Item>
-                ))}
+                {serviceId &&
+                  navigation.map(({ label, path, icon: Icon, keywords }) => (
+                    <Item key={path} value={label} keywords={[...keywords]} onSelect={() => run(() => leave(servicePath(serviceId, path), (to) => router.push(to)))}>
+                      <Icon aria-hidden />
+                      {label}
+                    </Item>
+                  ))}
+                <Item value="Services" keywords={["services", "authorization servers", "switch"]} onSelect={() => run(() => leave(servicesPath, (to) => router.push(to)))}>
+                  <Layers aria-hidden />
+                  Services
+                </Item>
               </Group>
+              {services.length > 1 && (
+                <Group heading="Switch service">
+                  {services
+                    .filter((service) => service.id !== current)
+                    .map((service) => (
+                      <Item
+                        key={service.id}
+                        value={`service ${service.id}`}
+                        keywords={[service.name, service.id, "switch", "service"]}
+                        onSelect={() => run(() => leave(servicePath(service.id, "/clients"), (to) => router.push(to)))}
+                      >
+                        <Layers aria-hidden />
+                        <span className="truncate">{service.name}</span>
+                        <span className="ml-auto truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{service.id}</span>
+                      </Item>
+                    ))}
+                </Group>
+              )}
               <Group heading="Theme">
                 {themeCommands.map(({ label, value, icon: Icon }) => (
                   <Item key={value} value={label} keywords={["theme", "appearance", value]} onSelect={() => run(() => setTheme(value))}>
@@ -148,7 +182,9 @@ function Item(props: React.ComponentProps<typeof Command.Item>) {
 }
 
 /** Debounced calls of `searchClients`; answers that arrive after a newer query are dropped. */
-function useClientSearch(searchClients: SearchClientsAction | undefined, query: string) {
+type ServiceClientSearch = (input: { query: string }) => ReturnType<SearchClientsAction>;
+
+function useClientSearch(searchClients: ServiceClientSearch | undefined, query: string) {
   const [answer, setAnswer] = useState<{ query: string; hits: ClientSearchHit[]; error?: string }>({ query: "", hits: [] });
   const trimmed = query.trim();
   const active = Boolean(searchClients) && trimmed.length >= 2;

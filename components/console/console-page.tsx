@@ -4,7 +4,7 @@ import { TopBar, type Breadcrumb } from "./top-bar";
 
 /**
  * The frame of one console page, rendered by every page under app/(console): its top bar with the
- * breadcrumb trail (`[{ label: "Clients", href: "/clients" }, { label: client.name }]`) above its content.
+ * breadcrumb trail (`[{ label: "Clients", href: servicePath(serviceId, "/clients") }, { label: client.name }]`) above its content.
  */
 export function ConsolePage({ breadcrumbs, children, className }: { breadcrumbs: Breadcrumb[]; children: ReactNode; className?: string }) {
   return (

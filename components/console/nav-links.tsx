@@ -7,32 +7,39 @@ import * as settingsIcon from "lucide-react/icons/settings";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
+import { servicePath, servicesPath } from "@/lib/console-paths";
 import { useConsoleShell } from "./shell-context";
+import { useOptionalServiceId } from "./use-service-id";
 import { lightIcon } from "@/components/ui/light-icon";
 
 // Light icons: the console's frame and the clients list render these on every page.
 const AppWindow = lightIcon(appWindowIcon);
-const Layers = lightIcon(layersIcon);
 const ScrollText = lightIcon(scrollTextIcon);
 const Settings = lightIcon(settingsIcon);
+const Layers = lightIcon(layersIcon);
 
-export const consoleSections = [
-  { href: "/clients", label: "Clients", icon: AppWindow },
-  { href: "/audit", label: "Audit log", icon: ScrollText },
-  { href: "/settings", label: "Settings", icon: Settings },
+/** The sections of a service, under /services/{serviceId}. */
+export const serviceSections = [
+  { path: "/clients", label: "Clients", icon: AppWindow },
+  { path: "/audit", label: "Audit log", icon: ScrollText },
+  { path: "/settings", label: "Settings", icon: Settings },
 ] as const;
 
-/** The sections of the whole Registrar rather than of one service: the administrator's. */
-export const administrationSections = [{ href: "/services", label: "Services", icon: Layers }] as const;
-
-/** The console's sections; `administration` adds the administrator's (Services). */
-export function NavLinks({ administration = false }: { administration?: boolean }) {
+/**
+ * The console's navigation: the sections of the service being worked on (on the Services page, of
+ * `homeServiceId`), then the Services page.
+ */
+export function NavLinks({ homeServiceId }: { homeServiceId: string | undefined }) {
   const pathname = usePathname();
   const { setNavOpen } = useConsoleShell();
-  const sections = administration ? [...consoleSections, ...administrationSections] : consoleSections;
+  const serviceId = useOptionalServiceId() ?? homeServiceId;
+  const links = [
+    ...(serviceId ? serviceSections.map(({ path, label, icon }) => ({ href: servicePath(serviceId, path), label, icon })) : []),
+    { href: servicesPath, label: "Services", icon: Layers },
+  ];
   return (
     <ul className="grid gap-0.5">
-      {sections.map(({ href, label, icon: Icon }) => {
+      {links.map(({ href, label, icon: Icon }) => {
         const current = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <li key={href}>

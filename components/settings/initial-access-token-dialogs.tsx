@@ -1,5 +1,6 @@
 "use client";
 
+import { useServiceId } from "@/components/console/use-service-id";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -22,11 +23,12 @@ const optionalNumber = (value: unknown) => (value === "" || value === null || va
 /** Confirms the revocation of `token` (null while closed). */
 export function RevokeTokenDialog({ token, onClose }: { token: InitialAccessTokenSummary | null; onClose: () => void }) {
   const router = useRouter();
+  const serviceId = useServiceId();
   const [pending, setPending] = useState(false);
 
   async function revoke(revoking: InitialAccessTokenSummary) {
     setPending(true);
-    const result = await revokeServiceInitialAccessToken({ id: revoking.id }).finally(() => setPending(false));
+    const result = await revokeServiceInitialAccessToken({ serviceId, id: revoking.id }).finally(() => setPending(false));
     onClose();
     if (!result?.data) return void toast.error(result?.serverError ?? "The token could not be revoked.");
     toast.success(`Revoked the token ending in ${revoking.hint}`);
@@ -55,6 +57,7 @@ export function RevokeTokenDialog({ token, onClose }: { token: InitialAccessToke
 
 /** Creates an initial access token and shows it once; closing the dialog starts the next one afresh. */
 export function CreateTokenDialog({ open, onOpenChange, onCreated }: { open: boolean; onOpenChange: (open: boolean) => void; onCreated: () => void }) {
+  const serviceId = useServiceId();
   const [token, setToken] = useState<string | null>(null);
   const form = useForm<z.input<typeof NewInitialAccessTokenSchema>, unknown, NewInitialAccessToken>({
     resolver: lazyZodResolver(async () => (await import("@/lib/registration/policy")).NewInitialAccessTokenSchema),
@@ -63,7 +66,7 @@ export function CreateTokenDialog({ open, onOpenChange, onCreated }: { open: boo
   const { errors, isSubmitting } = form.formState;
 
   async function create(values: NewInitialAccessToken) {
-    const result = await createServiceInitialAccessToken(values);
+    const result = await createServiceInitialAccessToken({ serviceId, token: values });
     if (!result?.data) return void toast.error(result?.serverError ?? "The token could not be created.");
     setToken(result.data.token);
     onCreated();

@@ -1,5 +1,6 @@
 "use client";
 
+import { useServiceId } from "@/components/console/use-service-id";
 import { Plus, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
@@ -111,12 +112,13 @@ const message = (error: HookFieldError | { message?: string } | undefined) => er
 
 export function PolicyForm({ policy, canEdit }: { policy: ServicePolicy; canEdit: boolean }) {
   const router = useRouter();
+  const serviceId = useServiceId();
   const form = useForm<ServicePolicyInput, unknown, ServicePolicy>({ resolver: lazyZodResolver(async () => (await import("@/lib/registration/policy")).ServicePolicySchema), defaultValues: policy });
   const issuers = useFieldArray({ control: form.control, name: "trustedSoftwareStatementIssuers" });
   const { errors, isDirty, isSubmitting } = form.formState;
 
   async function save(values: ServicePolicy) {
-    const result = await saveServicePolicy(values);
+    const result = await saveServicePolicy({ serviceId, policy: values });
     if (!result?.data) return void toast.error(result?.serverError ?? "The settings could not be saved. Check the highlighted fields.");
     if (!result.data.ok) return void toast.error(result.data.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
     const { changed } = result.data;

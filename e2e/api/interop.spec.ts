@@ -2,6 +2,7 @@ import { Authlete } from "@authlete/typescript-sdk";
 import { expect, test } from "@playwright/test";
 import * as oauth from "oauth4webapi";
 import * as client from "openid-client";
+import pg from "pg";
 import { apiKey, baseURL } from "../env";
 
 // Client software and authorization servers that nobody here wrote, used unchanged against the running
@@ -68,4 +69,34 @@ test("[API][HEALTH] /api/health reports the database", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+});
+
+test("[API][INTEROP][SERVICES] a service other than the default one is discovered at its own issuer by openid-client and oauth4webapi, and manages its clients there", async () => {
+  // A service as the console creates one (a row of its own); its issuer is {base}/s/{serviceId}.
+  const serviceId = `interop-${Date.now().toString(36)}`;
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  try {
+    await db.query(`INSERT INTO service (id, name, policy, updated_at) VALUES ($1, 'Interop service', '{"allowedGrantTypes": ["authorization_code", "refresh_token"]}', now())`, [serviceId]);
+  } finally {
+    await db.end();
+  }
+  const serviceIssuer = new URL(`${baseURL}/s/${serviceId}`);
+  const options = { [oauth.allowInsecureRequests]: true };
+  // RFC 8414 §3 (the well-known path inserted before the issuer's path) and OpenID Connect Discovery (appended).
+  for (const algorithm of ["oauth2", "oidc"] as const) {
+    const as = await oauth.processDiscoveryResponse(serviceIssuer, await oauth.discoveryRequest(serviceIssuer, { ...options, algorithm }));
+    expect(as).toMatchObject({ issuer: serviceIssuer.href, registration_endpoint: `${serviceIssuer.href}/register`, grant_types_supported: ["authorization_code", "refresh_token"] });
+  }
+
+  const config = await client.dynamicClientRegistration(serviceIssuer, metadata, undefined, { execute: [client.allowInsecureRequests] });
+  const registered = config.clientMetadata();
+  expect(registered.registration_client_uri).toBe(`${serviceIssuer.href}/register/${registered.client_id}`);
+  const uri = new URL(String(registered.registration_client_uri));
+  const read = await oauth.protectedResourceRequest(String(registered.registration_access_token), "GET", uri, undefined, undefined, options);
+  expect(read.status).toBe(200);
+  expect(await read.json()).toMatchObject({ client_id: registered.client_id, ...metadata });
+  // The default service does not know it.
+  const elsewhere = await fetch(`${baseURL}/register/${registered.client_id}`, { headers: { Authorization: `Bearer ${registered.registration_access_token}` } });
+  expect(elsewhere.status).toBe(401);
 });

@@ -16,7 +16,7 @@ test.describe("signed in as an admin", () => {
       await expect(page.getByText(/A client is an application that signs people in/)).toBeVisible();
       await expect(page.getByText(`${baseURL}/register`, { exact: true })).toBeVisible();
       await expect(page.getByRole("button", { name: "Copy the registration endpoint" })).toBeVisible();
-      await expect(page.getByRole("link", { name: "Register client" }).first()).toHaveAttribute("href", "/clients/new");
+      await expect(page.getByRole("link", { name: "Register client" }).first()).toHaveAttribute("href", "/services/default/clients/new");
       await expect(page.getByRole("search")).toHaveCount(0);
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: path.join(screenshots, `clients-empty-${colorScheme}.png`), fullPage: true });

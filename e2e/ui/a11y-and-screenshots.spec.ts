@@ -141,21 +141,21 @@ for (const colorScheme of ["light", "dark"] as const) {
       const sidebar = page.getByRole("navigation", { name: "Console" });
 
       // The sidebar's links prefetch their pages once the page is hydrated.
-      const clientsPrefetched = prefetched("/clients");
-      const auditPrefetched = prefetched("/audit"); // not the page's own: once on the clients list
-      await page.goto("/audit");
+      const clientsPrefetched = prefetched("/services/default/clients");
+      const auditPrefetched = prefetched("/services/default/audit"); // not the page's own: once on the clients list
+      await page.goto("/services/default/audit");
       await clientsPrefetched;
-      await hold(/^\/clients$/);
+      await hold(/^\/services\/default\/clients$/);
       await skeleton("loading-clients", "Loading clients", () => sidebar.getByRole("link", { name: "Clients" }).click());
       // A row's link prefetches the client's loading state when the pointer is on it.
       const firstClient = page.getByRole("table", { name: "Clients" }).getByRole("row").nth(1).getByRole("link").first();
       const clientPrefetched = prefetched((await firstClient.getAttribute("href"))!);
       await firstClient.hover();
       await clientPrefetched;
-      await hold(/^\/clients\/[^/]+$/);
+      await hold(/^\/services\/default\/clients\/[^/]+$/);
       await skeleton("loading-client", "Loading client", () => firstClient.click());
       await auditPrefetched;
-      await hold(/^\/audit$/);
+      await hold(/^\/services\/default\/audit$/);
       await skeleton("loading-audit", "Loading audit events", () => sidebar.getByRole("link", { name: "Audit log" }).click());
     });
   });

@@ -17,7 +17,7 @@ test.describe("an editor", () => {
     await dialog.getByLabel(/Type the client ID/).fill(client.client_id);
     await confirm.click();
     await expect(page.getByText("Deleted Delete me")).toBeVisible();
-    await expect(page).toHaveURL("/clients");
+    await expect(page).toHaveURL("/services/default/clients");
     expect((await readThroughApi(request, client.client_id, client.registration_access_token)).status).toBe(401);
   });
 

@@ -18,7 +18,7 @@ test.describe("signed in as an admin", () => {
     await page.getByRole("button", { name: "Copy the client id" }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(clientId); // written asynchronously
     for (const badge of ["Web", "Confidential", "Registered in the console"]) await expect(page.getByText(badge, { exact: true }).first()).toBeVisible();
-    await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveAttribute("href", `/clients/${clientId}/edit`);
+    await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveAttribute("href", `/services/default/clients/${clientId}/edit`);
 
     await expect(page.getByRole("button", { name: /Name in other languages/ })).not.toHaveAttribute("aria-disabled", "true");
     await page.getByRole("button", { name: /Name in other languages/ }).click();
@@ -77,7 +77,7 @@ test.describe("signed in as an admin", () => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     const clientId = await openClient(page, "Acme Customer Portal");
     await page.getByRole("navigation", { name: "Client sections" }).getByRole("link", { name: "Metadata" }).click();
-    await expect(page).toHaveURL(`/clients/${clientId}?tab=metadata`);
+    await expect(page).toHaveURL(`/services/default/clients/${clientId}?tab=metadata`);
     await expect(page.getByRole("link", { name: "Metadata" })).toHaveAttribute("aria-current", "page");
     const json = page.getByLabel("Client metadata JSON");
     await expect(json).toContainText('"client_name#fr": "Portail client Acme"');
@@ -102,7 +102,7 @@ test.describe("signed in as an admin", () => {
     await expect(events.getByText("Registration token check").first()).toBeVisible();
     await expect(events.getByText("Client registered")).toBeVisible();
     await page.getByRole("link", { name: "Open in the audit log" }).click();
-    await expect(page).toHaveURL(`/audit?client=${clientId}`);
+    await expect(page).toHaveURL(`/services/default/audit?client=${clientId}`);
   });
 
   test("[CLIENTS][DETAIL][LONG] 28 redirect URIs collapse behind Show all 28; at 768 px nothing overflows", async ({ page }) => {
@@ -126,7 +126,7 @@ test.describe("signed in as an admin", () => {
       await expect(page).toHaveTitle(/^Client not found/);
     }
     await page.getByRole("link", { name: "Back to clients" }).click();
-    await expect(page).toHaveURL("/clients");
+    await expect(page).toHaveURL("/services/default/clients");
   });
 
   test("[CLIENTS][DETAIL] a deleted client keeps its page: a banner, its history, no actions; it is gone from the list", async ({ page, request }) => {

@@ -46,7 +46,7 @@ test.describe("an editor", () => {
     const rotated = (await dialog.getByRole("status").textContent())!.trim();
     expect(rotated).toMatch(/^[A-Za-z0-9_-]{43}$/);
     await dialog.getByRole("button", { name: "I have copied the token" }).click();
-    await expect(page).toHaveURL(`/clients/${client.client_id}`);
+    await expect(page).toHaveURL(`/services/default/clients/${client.client_id}`);
 
     expect((await readThroughApi(request, client.client_id, client.registration_access_token)).status).toBe(401);
     expect((await readThroughApi(request, client.client_id, rotated)).body).toMatchObject({ client_name: "Edited in the console" });
@@ -142,7 +142,7 @@ test.describe("an editor", () => {
     const dialog = page.getByRole("dialog", { name: "Leave without saving?" });
     await expect(dialog).toBeVisible();
     await dialog.getByRole("button", { name: "Stay on this page" }).click();
-    await expect(page).toHaveURL(`/clients/${client.client_id}/edit`);
+    await expect(page).toHaveURL(`/services/default/clients/${client.client_id}/edit`);
     await expect(editorContent(page)).toContainText("Unsaved");
 
     // The command palette's jumps ask too.
@@ -154,7 +154,7 @@ test.describe("an editor", () => {
     await page.keyboard.press("Enter");
     await expect(dialog).toBeVisible();
     await dialog.getByRole("button", { name: "Stay on this page" }).click();
-    await expect(page).toHaveURL(`/clients/${client.client_id}/edit`);
+    await expect(page).toHaveURL(`/services/default/clients/${client.client_id}/edit`);
     await expect(editorContent(page)).toContainText("Unsaved");
 
     const beforeUnload = page.waitForEvent("dialog");
@@ -168,31 +168,31 @@ test.describe("an editor", () => {
     const client = await registerThroughApi(request, { client_name: "Back and forth" });
     await page.goto(`/clients/${client.client_id}`);
     await page.getByRole("link", { name: "Edit" }).first().click();
-    await expect(page).toHaveURL(`/clients/${client.client_id}/edit`);
+    await expect(page).toHaveURL(`/services/default/clients/${client.client_id}/edit`);
     await setEditorText(page, json({ ...metadataOf(client), client_name: "Unsaved" }));
 
     const dialog = page.getByRole("dialog", { name: "Leave without saving?" });
     await page.goBack();
     await expect(dialog).toBeVisible();
     await dialog.getByRole("button", { name: "Stay on this page" }).click();
-    await expect(page).toHaveURL(`/clients/${client.client_id}/edit`);
+    await expect(page).toHaveURL(`/services/default/clients/${client.client_id}/edit`);
     await expect(editorContent(page)).toContainText("Unsaved");
 
     // Asked again on the next Back (staying re-arms it); leaving goes where Back was going, without the browser's prompt.
     await page.goBack();
     await expect(dialog).toBeVisible();
     await dialog.getByRole("button", { name: "Leave and discard changes" }).click();
-    await expect(page).toHaveURL(`/clients/${client.client_id}`);
+    await expect(page).toHaveURL(`/services/default/clients/${client.client_id}`);
     await expect(page.getByRole("heading", { name: "Back and forth", level: 1 })).toBeVisible();
 
     // Changes undone: nothing to lose, so Back leaves at once (no dialog, no Back press that seems to do nothing).
     await page.getByRole("link", { name: "Edit" }).first().click();
-    await expect(page).toHaveURL(`/clients/${client.client_id}/edit`);
+    await expect(page).toHaveURL(`/services/default/clients/${client.client_id}/edit`);
     await setEditorText(page, json({ ...metadataOf(client), client_name: "Unsaved again" }));
     await page.getByRole("button", { name: "Reset to current" }).click();
     await expect(editorContent(page)).not.toContainText("Unsaved again");
     await page.goBack();
-    await expect(page).toHaveURL(`/clients/${client.client_id}`);
+    await expect(page).toHaveURL(`/services/default/clients/${client.client_id}`);
     await expect(dialog).toHaveCount(0);
   });
 
@@ -230,7 +230,7 @@ test.describe("an editor", () => {
       await expect(page).toHaveTitle(/^Version not found/);
     }
     await page.getByRole("link", { name: "Back to the client's history" }).click();
-    await expect(page).toHaveURL(`/clients/${client.client_id}/history`);
+    await expect(page).toHaveURL(`/services/default/clients/${client.client_id}/history`);
     await expect(page.getByRole("list", { name: "Revisions" }).locator(":scope > li")).toHaveCount(1);
   });
 });

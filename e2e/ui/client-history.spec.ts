@@ -12,7 +12,7 @@ test.describe("signed in as an admin", () => {
   test("[CLIENTS][HISTORY] a timeline of revisions: version, kind, who, through which interface, when, what changed", async ({ page }) => {
     const clientId = await openClient(page, "Acme Customer Portal");
     await page.getByRole("link", { name: /^History/ }).click();
-    await expect(page).toHaveURL(`/clients/${clientId}?tab=history`);
+    await expect(page).toHaveURL(`/services/default/clients/${clientId}?tab=history`);
     await expect(revisions(page)).toHaveCount(15);
     const newest = revisions(page).first();
     await expect(newest.getByRole("heading", { name: "Version 15" })).toBeVisible();
@@ -31,8 +31,8 @@ test.describe("signed in as an admin", () => {
     const clientId = await openClient(page, "Acme Customer Portal");
     await page.goto(`/clients/${clientId}?tab=history`);
     await expect(revisions(page).first().getByRole("link", { name: "Revert to this version" })).toHaveCount(0);
-    await expect(revisions(page).nth(1).getByRole("link", { name: "Revert to this version" })).toHaveAttribute("href", `/clients/${clientId}/revert/14`);
-    await expect(revisions(page).last().getByRole("link", { name: "Revert to this version" })).toHaveAttribute("href", `/clients/${clientId}/revert/1`);
+    await expect(revisions(page).nth(1).getByRole("link", { name: "Revert to this version" })).toHaveAttribute("href", `/services/default/clients/${clientId}/revert/14`);
+    await expect(revisions(page).last().getByRole("link", { name: "Revert to this version" })).toHaveAttribute("href", `/services/default/clients/${clientId}/revert/1`);
   });
 
   test("[CLIENTS][HISTORY] compare any two revisions; the comparison is in the URL and survives a reload", async ({ page }) => {
@@ -41,7 +41,7 @@ test.describe("signed in as an admin", () => {
     await page.getByLabel("Compare", { exact: true }).selectOption("2");
     await page.getByLabel("with", { exact: true }).selectOption("15");
     await page.getByRole("button", { name: "Compare", exact: true }).click();
-    await expect(page).toHaveURL(`/clients/${clientId}?tab=history&compare=2..15`);
+    await expect(page).toHaveURL(`/services/default/clients/${clientId}?tab=history&compare=2..15`);
     const comparison = page.getByRole("region", { name: "Comparison of version 2 and version 15" });
     await expect(comparison).toContainText("Version 2 → version 15");
     await expect(comparison).toContainText("2 fields differ");
@@ -49,16 +49,16 @@ test.describe("signed in as an admin", () => {
     await page.reload();
     await expect(comparison).toContainText("Version 2 → version 15");
     await comparison.getByRole("link", { name: "Close" }).click();
-    await expect(page).toHaveURL(`/clients/${clientId}?tab=history`);
+    await expect(page).toHaveURL(`/services/default/clients/${clientId}?tab=history`);
     await revisions(page).nth(1).getByRole("link", { name: "Compare with version 13" }).click();
-    await expect(page).toHaveURL(`/clients/${clientId}?tab=history&compare=13..14`);
+    await expect(page).toHaveURL(`/services/default/clients/${clientId}?tab=history&compare=13..14`);
     await expect(page.getByRole("region", { name: "Comparison of version 13 and version 14" })).toContainText("2 fields differ");
   });
 
   test("[CLIENTS][HISTORY] /clients/<id>/history is the History tab", async ({ page }) => {
     const clientId = await openClient(page, "Acme Mobile");
     await page.goto(`/clients/${clientId}/history`);
-    await expect(page).toHaveURL(`/clients/${clientId}?tab=history`);
+    await expect(page).toHaveURL(`/services/default/clients/${clientId}?tab=history`);
     await expect(revisions(page)).toHaveCount(1);
   });
 });

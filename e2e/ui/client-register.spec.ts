@@ -43,7 +43,7 @@ for (const template of templates) {
     expect("client_secret" in saved).toBe(template.secret);
 
     await dialog.getByRole("button", { name: "Done" }).click();
-    await expect(page).toHaveURL(`/clients/${clientId}`);
+    await expect(page).toHaveURL(`/services/default/clients/${clientId}`);
     expect((await readThroughApi(request, clientId, token)).body).toMatchObject({ client_id: clientId, client_name: template.clientName });
   });
 }

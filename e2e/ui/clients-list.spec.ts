@@ -19,7 +19,7 @@ test.describe("signed in as an admin", () => {
     // Searched for: other specs register clients of their own, which may push the demo set past the first page.
     await page.goto("/clients?q=initech+reports");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Clients · \d+$/);
-    await expect(page.getByRole("link", { name: "Register client" })).toHaveAttribute("href", "/clients/new");
+    await expect(page.getByRole("link", { name: "Register client" })).toHaveAttribute("href", "/services/default/clients/new");
     const row = table(page).getByRole("row").filter({ hasText: "Initech Reports" });
     await expect(row.locator("img")).toHaveAttribute("src", `${baseURL}/demo-logos/initech.svg`);
     await expect(row.getByText(/^[A-Za-z0-9_-]{22}$/)).toHaveClass(/font-mono/);
@@ -41,7 +41,7 @@ test.describe("signed in as an admin", () => {
     await page.keyboard.press("/");
     await expect(search(page)).toBeFocused();
     await page.keyboard.type("acme");
-    await expect(page).toHaveURL("/clients?q=acme");
+    await expect(page).toHaveURL("/services/default/clients?q=acme");
     await expect.poll(() => listedNames(page)).toEqual(["Acme Mobile", "Acme Customer Portal"]);
     await page.reload();
     await expect(search(page)).toHaveValue("acme");
@@ -58,7 +58,7 @@ test.describe("signed in as an admin", () => {
     await page.goto("/clients?q=no-such-client-anywhere&type=native");
     await expect(page.getByRole("heading", { name: "No clients match “no-such-client-anywhere”" })).toBeVisible();
     await page.getByRole("link", { name: "Clear filters" }).click();
-    await expect(page).toHaveURL("/clients");
+    await expect(page).toHaveURL("/services/default/clients");
     await expect(search(page)).toHaveValue("");
     await expect.poll(async () => (await listedNames(page)).length).toBe(25);
   });
@@ -67,7 +67,7 @@ test.describe("signed in as an admin", () => {
     await page.goto("/clients");
     await openFilter(page, "Type");
     await page.getByRole("checkbox", { name: "Machine" }).click();
-    await expect(page).toHaveURL("/clients?type=machine");
+    await expect(page).toHaveURL("/services/default/clients?type=machine");
     await page.keyboard.press("Escape");
     await expect(page.getByRole("button", { name: "Type: Machine" })).toBeVisible();
     await expect.poll(async () => (await listedNames(page)).sort()).toEqual(
@@ -77,13 +77,13 @@ test.describe("signed in as an admin", () => {
 
     await openFilter(page, "Auth method");
     await page.getByRole("checkbox", { name: "Mutual TLS" }).click();
-    await expect(page).toHaveURL("/clients?type=machine&auth=tls_client_auth");
+    await expect(page).toHaveURL("/services/default/clients?type=machine&auth=tls_client_auth");
     await page.keyboard.press("Escape");
     await expect.poll(() => listedNames(page)).toEqual(["Branch Teller Console"]);
 
     await page.getByRole("button", { name: "Clear the type filter" }).click();
     await page.getByRole("button", { name: "Clear the auth method filter" }).click();
-    await expect(page).toHaveURL("/clients");
+    await expect(page).toHaveURL("/services/default/clients");
 
     await openFilter(page, "Grant type");
     await page.getByRole("checkbox", { name: "Device code" }).click();
@@ -93,11 +93,11 @@ test.describe("signed in as an admin", () => {
     await page.getByRole("button", { name: "Clear the grant type filter" }).click();
     await openFilter(page, "Created");
     await page.getByRole("radio", { name: "Last 24 hours" }).click();
-    await expect(page).toHaveURL("/clients?created=24h");
+    await expect(page).toHaveURL("/services/default/clients?created=24h");
     await expect.poll(async () => (await listedNames(page)).length).toBe(25);
     await page.getByLabel("To", { exact: true }).fill("2001-01-01");
     await page.getByRole("button", { name: "Apply range" }).click();
-    await expect(page).toHaveURL("/clients?to=2001-01-01");
+    await expect(page).toHaveURL("/services/default/clients?to=2001-01-01");
     await expect(page.getByRole("heading", { name: "No clients match these filters" })).toBeVisible();
   });
 
@@ -105,11 +105,11 @@ test.describe("signed in as an admin", () => {
     await page.goto("/clients");
     await hydrated(page);
     await page.getByLabel("Sort").selectOption({ label: "Name, A to Z" });
-    await expect(page).toHaveURL("/clients?sort=name");
+    await expect(page).toHaveURL("/services/default/clients?sort=name");
     await expect.poll(async () => (await listedNames(page)).slice(0, 2)).toEqual(["Acme Customer Portal", "Acme Mobile"]);
     await expect(table(page).getByRole("columnheader", { name: /Name/ })).toHaveAttribute("aria-sort", "ascending");
     await table(page).getByRole("link", { name: /^Name/ }).click();
-    await expect(page).toHaveURL("/clients?sort=name&order=desc");
+    await expect(page).toHaveURL("/services/default/clients?sort=name&order=desc");
     await expect(page.getByLabel("Sort")).toHaveValue("name:desc");
     // The URL and the menu change before the new rows arrive: wait for rows in descending order.
     const descending = (names: string[]) => [...names].sort((a, b) => b.localeCompare(a, "en", { sensitivity: "base" }));
@@ -120,7 +120,7 @@ test.describe("signed in as an admin", () => {
       })
       .toMatchObject({ descending: true });
     await table(page).getByRole("link", { name: /^updated/ }).click();
-    await expect(page).toHaveURL("/clients?sort=updated");
+    await expect(page).toHaveURL("/services/default/clients?sort=updated");
     await expect(page.getByLabel("Sort")).toHaveValue("updated:desc");
   });
 
@@ -129,12 +129,12 @@ test.describe("signed in as an admin", () => {
     await openFilter(page, "Type");
     await page.getByRole("checkbox", { name: "Machine" }).click();
     await page.keyboard.press("Escape");
-    await expect(page).toHaveURL("/clients?type=machine");
+    await expect(page).toHaveURL("/services/default/clients?type=machine");
     await search(page).fill("globex");
-    await expect(page).toHaveURL("/clients?q=globex&type=machine");
+    await expect(page).toHaveURL("/services/default/clients?q=globex&type=machine");
     await expect.poll(() => listedNames(page)).toEqual(["Globex Billing Service"]);
     await page.goBack();
-    await expect(page).toHaveURL("/clients");
+    await expect(page).toHaveURL("/services/default/clients");
     await expect(search(page)).toHaveValue("");
     await expect(page.getByRole("button", { name: "Type", exact: true })).toBeVisible();
     await page.goForward();
@@ -150,7 +150,7 @@ test.describe("signed in as an admin", () => {
     const menu = page.getByRole("menu");
     await expect(menu.getByRole("menuitem")).toHaveText(["View", "Edit", "Copy client id", "Delete…"]);
     const href = await menu.getByRole("menuitem", { name: "View" }).getAttribute("href");
-    const clientId = decodeURIComponent(href!.split("/")[2]!);
+    const clientId = decodeURIComponent(href!.split("/")[4]!);
     await expect(menu.getByRole("menuitem", { name: "Edit" })).toHaveAttribute("href", `${href}/edit`);
     await expect(menu.getByRole("menuitem", { name: "Delete…" })).toHaveAttribute("href", `${href}?delete=1`);
     await menu.getByRole("menuitem", { name: "Copy client id" }).click();

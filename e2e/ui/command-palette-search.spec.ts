@@ -20,7 +20,7 @@ test.describe("signed in as a viewer", () => {
   test("[CLIENTS][PALETTE] a client id jumps to that client", async ({ page }) => {
     await page.goto("/clients?q=Living+Room");
     const href = await page.getByRole("link", { name: "Living Room TV" }).getAttribute("href");
-    const clientId = decodeURIComponent(href!.split("/")[2]!);
+    const clientId = decodeURIComponent(href!.split("/")[4]!);
     await page.getByRole("button", { name: /Search or jump to/ }).click();
     const palette = page.getByRole("dialog", { name: "Command palette" });
     await palette.getByRole("combobox").fill(clientId);

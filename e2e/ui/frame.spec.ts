@@ -11,14 +11,14 @@ test.describe("signed in as a viewer", () => {
     const sidebar = page.getByRole("complementary");
     await expect(sidebar.getByText("Registrar", { exact: true })).toBeVisible();
     const nav = sidebar.getByRole("navigation", { name: "Console" });
-    await expect(nav.getByRole("link")).toHaveText(["Clients", "Audit log", "Settings"]);
+    await expect(nav.getByRole("link")).toHaveText(["Clients", "Audit log", "Settings", "Services"]);
     await expect(nav.getByRole("link", { name: "Clients" })).toHaveAttribute("aria-current", "page");
     await expect(sidebar.getByText(users.viewer.email)).toBeVisible();
     await expect(sidebar.getByText("Viewer", { exact: true })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toHaveText("Clients");
 
     await nav.getByRole("link", { name: "Audit log" }).click();
-    await expect(page).toHaveURL("/audit");
+    await expect(page).toHaveURL("/services/default/audit");
     await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Audit log" })).toHaveAttribute("aria-current", "page");
   });
@@ -49,7 +49,7 @@ test.describe("signed in as a viewer", () => {
     await expect(drawer.getByRole("link", { name: "Clients" })).toBeFocused();
     await expect(drawer.getByText(users.viewer.email)).toBeVisible();
     await drawer.getByRole("link", { name: "Settings" }).click();
-    await expect(page).toHaveURL("/settings");
+    await expect(page).toHaveURL("/services/default/settings");
     await expect(drawer).toBeHidden();
   });
 
@@ -63,7 +63,7 @@ test.describe("signed in as a viewer", () => {
     await palette.getByRole("combobox").fill("audit");
     await expect(palette.getByRole("option")).toHaveText(["Audit log"]);
     await page.keyboard.press("Enter");
-    await expect(page).toHaveURL("/audit");
+    await expect(page).toHaveURL("/services/default/audit");
     await expect(palette).toBeHidden();
 
     await page.getByRole("button", { name: /Search or jump to/ }).click();

@@ -22,7 +22,7 @@ test("[AUTH] a signed-out visit to a console page goes to sign-in, and back to t
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 
   await submitSignIn(page, users.admin.email, users.admin.password);
-  await expect(page).toHaveURL("/settings?tab=policies");
+  await expect(page).toHaveURL("/services/default/settings?tab=policies");
   await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
 });
 
@@ -52,7 +52,7 @@ test("[AUTH] a `next` pointing off-site is ignored: sign-in lands on /clients", 
     await page.context().clearCookies();
     await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
     await submitSignIn(page, users.editor.email, users.editor.password);
-    await expect(page).toHaveURL("/clients");
+    await expect(page).toHaveURL("/services/default/clients");
   }
 });
 
@@ -61,10 +61,10 @@ test("[AUTH] / sends a signed-out visitor to sign-in and a signed-in one to the 
   await expect(page).toHaveURL("/sign-in");
   await signInThroughApi(page.request, baseURL!, "viewer");
   await page.goto("/");
-  await expect(page).toHaveURL("/clients");
+  await expect(page).toHaveURL("/services/default/clients");
   // Signed in, the sign-in page itself moves on to the console.
   await page.goto("/sign-in?next=/audit");
-  await expect(page).toHaveURL("/audit");
+  await expect(page).toHaveURL("/services/default/audit");
 });
 
 test("[AUTH] sign-out ends the session", async ({ page, baseURL }) => {
@@ -91,5 +91,5 @@ test("[AUTH] after 5 sign-ins from one address in a minute, the next is refused 
   // Another address is not affected.
   await page.context().setExtraHTTPHeaders({ "x-registrar-client-ip": clientIp() });
   await submitSignIn(page, users.viewer.email, users.viewer.password);
-  await expect(page).toHaveURL("/clients");
+  await expect(page).toHaveURL("/services/default/clients");
 });

@@ -1,7 +1,8 @@
 import { auditActions, auditOutcomes, type AuditAction } from "@/lib/audit";
+import { servicePath } from "@/lib/console-paths";
 import { hrefWith, pagePositionEntries, readDateParam, readPagePosition, readParam, withChanges, type PagePosition, type SearchParamsInput } from "@/lib/url-state";
 
-// The audit log's state as it stands in the URL (`/audit?actor=dana&action=client.updated&outcome=failure`),
+// The audit log's state as it stands in the URL (`/services/{serviceId}/audit?actor=dana&action=client.updated&outcome=failure`),
 // read by the page on the server and written by its filters in the browser. Browser-safe.
 
 export type AuditOutcomeName = (typeof auditOutcomes)[number];
@@ -44,6 +45,8 @@ export type AuditLogFilters = {
   /** Days, `YYYY-MM-DD`, inclusive (UTC). */
   from?: string;
   to?: string;
+  /** Every service's events, not only this service's (`services=all`; administrators with a global role). */
+  allServices?: boolean;
 };
 
 export type AuditLogQuery = AuditLogFilters & PagePosition;
@@ -55,6 +58,7 @@ export function parseAuditLogQuery(params: SearchParamsInput): AuditLogQuery {
   const outcome = readParam(params, "outcome");
   return {
     actor: readParam(params, "actor")?.slice(0, 320),
+    allServices: readParam(params, "services") === "all" || undefined,
     action: auditActions.find((a) => a === action),
     client: readParam(params, "client")?.slice(0, 255),
     outcome: auditOutcomes.find((o) => o === outcome),
@@ -70,15 +74,16 @@ export const noAuditFilters: AuditLogFilters = { actor: undefined, action: undef
 export const isAuditFiltered = (f: AuditLogFilters) => Boolean(f.actor || f.action || f.client || f.outcome || f.from || f.to);
 
 /** The audit log's URL for `query` with `changes`; changing a filter starts from the first page. */
-export function auditLogHref(query: AuditLogQuery, changes: Partial<AuditLogQuery> = {}): string {
+export function auditLogHref(serviceId: string, query: AuditLogQuery, changes: Partial<AuditLogQuery> = {}): string {
   const next = withChanges(query, changes);
-  return hrefWith("/audit", {
+  return hrefWith(servicePath(serviceId, "/audit"), {
     actor: next.actor,
     action: next.action,
     client: next.client,
     outcome: next.outcome,
     from: next.from,
     to: next.to,
+    services: next.allServices ? "all" : undefined,
     ...pagePositionEntries(next),
   });
 }

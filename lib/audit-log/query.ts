@@ -11,6 +11,8 @@ const { sql, join, empty } = Prisma;
 
 export type AuditLogRow = {
   id: string;
+  /** The service the event belongs to; null for events of no service (administrator sign-ins). */
+  serviceId: string | null;
   createdAt: Date;
   actor: string;
   action: string;
@@ -29,6 +31,7 @@ export type AuditLogRow = {
 type Row = {
   /** A bigint, as node-postgres reads one: its decimal digits. */
   id: string;
+  service_id: string | null;
   created_at: Date;
   actor: string;
   action: string;
@@ -43,11 +46,14 @@ type Row = {
   details: Record<string, unknown>;
 };
 
-/** The service's events and those of no service (administrator sign-ins), narrowed by the filters. */
+/**
+ * The service's events and those of no service (administrator sign-ins), or with `allServices` every event,
+ * narrowed by the filters.
+ */
 function filterConditions(serviceId: string, f: AuditLogFilters): Prisma.Sql {
   const { from, to } = dayRange(f.from, f.to);
   const conditions = [
-    sql`(a.service_id = ${serviceId} OR a.service_id IS NULL)`,
+    f.allServices ? empty : sql`(a.service_id = ${serviceId} OR a.service_id IS NULL)`,
     f.actor ? sql`a.actor ILIKE ${containsPattern(f.actor)}` : empty,
     f.action ? sql`a.action = ${f.action}` : empty,
     f.client ? sql`a.client_id = ${f.client}` : empty,
@@ -55,12 +61,12 @@ function filterConditions(serviceId: string, f: AuditLogFilters): Prisma.Sql {
     from ? sql`a.created_at >= ${from}` : empty,
     to ? sql`a.created_at < ${to}` : empty,
   ].filter((c) => c !== empty);
-  return join(conditions, " AND ");
+  return conditions.length ? join(conditions, " AND ") : sql`TRUE`;
 }
 
 const validCursor = (values: CursorValue[]) => values.length === 2 && !Number.isNaN(Date.parse(String(values[0]))) && /^\d+$/.test(String(values[1]));
 
-/** One page of the audit log, newest first. */
+/** One page of the audit log, newest first: `serviceId`'s events, or every service's with `query.allServices`. */
 export async function listAuditEvents(serviceId: string, query: AuditLogQuery, size = auditPageSize): Promise<KeysetPage<AuditLogRow>> {
   return readKeysetPage(
     { after: decodeCursor(query.after, validCursor), before: decodeCursor(query.before, validCursor), start: query.start },
@@ -71,10 +77,10 @@ export async function listAuditEvents(serviceId: string, query: AuditLogQuery, s
       // On the pool, not through Prisma: the page is read on every view, and Prisma's handling of a raw query's
       // rows costs several times the query (lib/db.ts).
       const rows = await queryRows<Row>(sql`
-        SELECT a.id, a.created_at, a.actor, a.action, a.client_id, a.outcome::text AS outcome, a.interface::text AS interface, a.ip,
+        SELECT a.id, a.service_id, a.created_at, a.actor, a.action, a.client_id, a.outcome::text AS outcome, a.interface::text AS interface, a.ip,
                a.request_id, a.details, (c.id IS NOT NULL) AS client_known, c.client_name, (c.deleted_at IS NOT NULL) AS client_deleted
           FROM audit_event a
-          LEFT JOIN client c ON c.client_id = a.client_id AND c.service_id = ${serviceId}
+          LEFT JOIN client c ON c.client_id = a.client_id AND c.service_id = a.service_id
          WHERE ${filterConditions(serviceId, query)}${keyset}
          ORDER BY a.created_at ${order}, a.id ${order}
          LIMIT ${limit}`);
@@ -87,6 +93,7 @@ export async function listAuditEvents(serviceId: string, query: AuditLogQuery, s
 function toAuditRow(row: Row): AuditLogRow {
   return {
     id: row.id,
+    serviceId: row.service_id,
     createdAt: row.created_at,
     actor: row.actor,
     action: row.action,

@@ -3,7 +3,18 @@ import { auth, passwordLength } from "@/lib/auth/auth";
 import { isRole, roleNames, type Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 
-export type NewAdministrator = { email: string; password: string; role: Role; name?: string };
+export type NewAdministrator = {
+  email: string;
+  password: string;
+  /** The global role, on every service; null for an administrator of chosen services only (`grants`). */
+  role: Role | null;
+  name?: string;
+  /** Roles on single services, by service id: they take precedence over the global role there. */
+  grants?: Record<string, Role>;
+};
+
+/** What is stored as the global role of an administrator who has roles on chosen services only. */
+const noGlobalRole = "none";
 
 /** A request the caller can fix (bad e-mail, short password, unknown role, e-mail taken); its message says how. */
 export class AdministratorError extends Error {
@@ -11,14 +22,19 @@ export class AdministratorError extends Error {
 }
 
 /** Creates a console administrator (trusted server call; the password is hashed by better-auth). */
-export async function createAdministrator({ email, password, role, name }: NewAdministrator) {
-  if (!isRole(role)) throw new AdministratorError(`role must be one of ${roleNames.join(", ")} (got "${role}")`);
+export async function createAdministrator({ email, password, role, name, grants = {} }: NewAdministrator) {
+  if (role !== null && !isRole(role)) throw new AdministratorError(`role must be one of ${roleNames.join(", ")} (got "${role}")`);
+  if (role === null && !Object.keys(grants).length) throw new AdministratorError("an administrator without a global role needs a role on at least one service");
+  for (const [serviceId, granted] of Object.entries(grants)) await checkGrant(serviceId, granted);
   if (!z.email().safeParse(email).success) throw new AdministratorError(`"${email}" is not an e-mail address`);
   if (password.length < passwordLength.min || password.length > passwordLength.max)
     throw new AdministratorError(`the password must be ${passwordLength.min}–${passwordLength.max} characters long`);
   const existing = await db().user.findUnique({ where: { email: email.toLowerCase() } });
   if (existing) throw new AdministratorError(`an administrator with the e-mail ${email} already exists`);
-  const { user } = await auth().api.createUser({ body: { email, password, name: name ?? email.split("@")[0]!, role } });
+  const { user } = await auth().api.createUser({ body: { email, password, name: name ?? email.split("@")[0]!, role: role ?? "viewer" } });
+  // better-auth knows the console's roles only; no global role is stored directly, before anyone can sign in.
+  if (role === null) await db().user.update({ where: { id: user.id }, data: { role: noGlobalRole } });
+  if (Object.keys(grants).length) await db().serviceGrant.createMany({ data: Object.entries(grants).map(([serviceId, granted]) => ({ userId: user.id, serviceId, role: granted })) });
   return user;
 }
 
@@ -28,4 +44,21 @@ export async function ensureFirstAdministrator(admin: { email: string; password:
   if (!admin) return "none";
   await createAdministrator({ ...admin, role: "admin" });
   return "created";
+}
+
+async function checkGrant(serviceId: string, role: string) {
+  if (!isRole(role)) throw new AdministratorError(`the role on ${serviceId} must be one of ${roleNames.join(", ")} (got "${role}")`);
+  if (!(await db().service.findFirst({ where: { id: serviceId, deletedAt: null }, select: { id: true } }))) throw new AdministratorError(`there is no service "${serviceId}"`);
+}
+
+/**
+ * Gives an administrator `role` on one service (null: takes their role there away, so their global role
+ * applies again). Their sessions see it within a few seconds (lib/auth/session-checks.ts).
+ */
+export async function setServiceRole(email: string, serviceId: string, role: Role | null) {
+  const user = await db().user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
+  if (!user) throw new AdministratorError(`there is no administrator with the e-mail ${email}`);
+  if (role === null) return void (await db().serviceGrant.deleteMany({ where: { userId: user.id, serviceId } }));
+  await checkGrant(serviceId, role);
+  await db().serviceGrant.upsert({ where: { userId_serviceId: { userId: user.id, serviceId } }, create: { userId: user.id, serviceId, role }, update: { role } });
 }

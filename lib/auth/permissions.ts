@@ -42,6 +42,15 @@ export function isRole(value: unknown): value is Role {
   return typeof value === "string" && value in roles;
 }
 
+/**
+ * A user's role on one service: the role granted on that service (ServiceGrant) if there is one, else their
+ * global role. A grant can so narrow a global role on one service, or be all a user without a global role has;
+ * null means the service is not theirs to see.
+ */
+export function roleOn(user: { role: Role | null; grants: Readonly<Record<string, Role>> }, serviceId: string): Role | null {
+  return Object.hasOwn(user.grants, serviceId) ? user.grants[serviceId]! : user.role;
+}
+
 /** Whether a role grants every action in `permission`. */
 export function roleAllows(role: string | null | undefined, permission: Permission): boolean {
   if (!isRole(role)) return false;

@@ -1,9 +1,10 @@
 // Where to go after signing in. Only a path on this site is followed, so a crafted sign-in link
 // (`?next=https://evil.example`, `//evil.example`, `/\evil.example`) cannot send an administrator elsewhere.
 
-export const defaultReturnPath = "/clients";
+/** The console's home, which opens the first service the administrator may see (app/page.tsx). */
+export const defaultReturnPath = "/";
 
-/** `next` if it is a same-origin relative path, otherwise the clients list. */
+/** `next` if it is a same-origin relative path, otherwise the console's home. */
 export function safeReturnPath(next: string | null | undefined): string {
   if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return defaultReturnPath;
   // Browsers ignore tabs and newlines in URLs ("/\t/evil.example" is "//evil.example"); the URL parser agrees.

@@ -1,15 +1,14 @@
 "use server";
 
-import { ActionError, authActionClient } from "@/lib/actions/client";
+import { ActionError, serviceActionClient } from "@/lib/actions/client";
 import { consoleCaller } from "@/lib/actions/caller";
-import { config } from "@/lib/config";
 import type { MetadataIssue } from "@/lib/registration/metadata";
 import { findClientsToJumpTo } from "./list";
 import { register, reissueRegistrationAccessToken, remove, revert, update, type ClientInformation, type Conflict, type Failure } from "@/lib/registration/service";
 import { deleteClientInput, registerClientInput, reissueRegistrationAccessTokenInput, revertClientInput, SearchClientsInput, updateClientInput } from "./schemas";
 
 // The console's client actions: each parses its input with the shared schemas, calls the registration core
-// as the signed-in administrator, and shapes the outcome for the form. authActionClient checks the role.
+// as the signed-in administrator, and shapes the outcome for the form. serviceActionClient checks the role.
 
 /** Why a save did not happen, in the terms of the edit form. */
 export type SaveFailure =
@@ -26,8 +25,6 @@ export type SaveResult =
       rotatedRegistrationAccessToken: string | null;
     }
   | SaveFailure;
-
-const serviceId = () => config().serviceId;
 
 const wrongTokenMessage = "This registration access token does not work for this client. Enter the token issued at registration or at the last re-issue.";
 
@@ -48,21 +45,21 @@ const saved = (client: ClientInformation): SaveResult => ({
 });
 
 /** Saves the edited metadata of a client over the version the editor started from. */
-export const updateClient = authActionClient
+export const updateClient = serviceActionClient
   .metadata({ actionName: "clients.update", permission: { client: ["update"] } })
   .inputSchema(updateClientInput)
   .action(async ({ parsedInput: { clientId, registrationAccessToken, expectedVersion, metadata }, ctx }): Promise<SaveResult> => {
     const document = { ...metadata, client_id: clientId };
-    const outcome = await update(serviceId(), { clientId, registrationAccessToken, expectedVersion, document }, await consoleCaller(ctx.administrator));
+    const outcome = await update(ctx.serviceId, { clientId, registrationAccessToken, expectedVersion, document }, await consoleCaller(ctx.administrator));
     return outcome.ok ? saved(outcome.value) : saveFailure(outcome.failure);
   });
 
 /** Restores an earlier revision's metadata as a new revision. */
-export const revertClient = authActionClient
+export const revertClient = serviceActionClient
   .metadata({ actionName: "clients.revert", permission: { client: ["revert"] } })
   .inputSchema(revertClientInput)
   .action(async ({ parsedInput, ctx }): Promise<SaveResult> => {
-    const outcome = await revert(serviceId(), parsedInput, await consoleCaller(ctx.administrator));
+    const outcome = await revert(ctx.serviceId, parsedInput, await consoleCaller(ctx.administrator));
     return outcome.ok ? saved(outcome.value) : saveFailure(outcome.failure);
   });
 
@@ -77,11 +74,11 @@ export type IssuedCredentials = {
 
 export type RegisterResult = { ok: true; credentials: IssuedCredentials } | { ok: false; reason: "invalid_metadata"; message: string; issues: MetadataIssue[] };
 
-export const registerClient = authActionClient
+export const registerClient = serviceActionClient
   .metadata({ actionName: "clients.register", permission: { client: ["create"] } })
   .inputSchema(registerClientInput)
   .action(async ({ parsedInput: { metadata }, ctx }): Promise<RegisterResult> => {
-    const outcome = await register(serviceId(), { document: metadata, origin: "console" }, await consoleCaller(ctx.administrator));
+    const outcome = await register(ctx.serviceId, { document: metadata, origin: "console" }, await consoleCaller(ctx.administrator));
     if (!outcome.ok) {
       if (outcome.failure.status === 400) return { ok: false, reason: "invalid_metadata", message: outcome.failure.description, issues: outcome.failure.issues };
       throw new ActionError(outcome.failure.description);
@@ -91,27 +88,27 @@ export const registerClient = authActionClient
   });
 
 /** Deletes a client: it, its secret and its registration access token stop working at once. */
-export const deleteClient = authActionClient
+export const deleteClient = serviceActionClient
   .metadata({ actionName: "clients.delete", permission: { client: ["delete"] } })
   .inputSchema(deleteClientInput)
   .action(async ({ parsedInput: { clientId }, ctx }) => {
-    const outcome = await remove(serviceId(), { clientId, administrator: true }, await consoleCaller(ctx.administrator));
+    const outcome = await remove(ctx.serviceId, { clientId, administrator: true }, await consoleCaller(ctx.administrator));
     if (!outcome.ok) throw new ActionError(outcome.failure.status === 404 ? "This client does not exist any more." : outcome.failure.description);
     return { clientId: outcome.value.clientId };
   });
 
 /** Issues a new registration access token for a client (shown once); the old one stops working. */
-export const reissueClientRegistrationAccessToken = authActionClient
+export const reissueClientRegistrationAccessToken = serviceActionClient
   .metadata({ actionName: "clients.reissueRegistrationAccessToken", permission: { registrationToken: ["reissue"] } })
   .inputSchema(reissueRegistrationAccessTokenInput)
   .action(async ({ parsedInput: { clientId }, ctx }) => {
-    const outcome = await reissueRegistrationAccessToken(serviceId(), { clientId }, await consoleCaller(ctx.administrator));
+    const outcome = await reissueRegistrationAccessToken(ctx.serviceId, { clientId }, await consoleCaller(ctx.administrator));
     if (!outcome.ok) throw new ActionError(outcome.failure.status === 404 ? "This client does not exist any more." : outcome.failure.description);
     return outcome.value;
   });
 
 /** The command palette's client search (components/console/command-palette.tsx): a name or a client id. */
-export const searchClientsAction = authActionClient
+export const searchClientsAction = serviceActionClient
   .metadata({ actionName: "searchClients", permission: { client: ["read"] } })
   .inputSchema(SearchClientsInput)
-  .action(async ({ parsedInput }) => findClientsToJumpTo(serviceId(), parsedInput.query));
+  .action(async ({ parsedInput, ctx }) => findClientsToJumpTo(ctx.serviceId, parsedInput.query));

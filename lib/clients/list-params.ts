@@ -1,8 +1,9 @@
 import { grantTypes, tokenEndpointAuthMethods, type TokenEndpointAuthMethod } from "@/lib/registration/vocabulary";
+import { servicePath } from "@/lib/console-paths";
 import { dayRange, hrefWith, pagePositionEntries, readDateParam, readListParam, readPagePosition, readParam, withChanges, type PagePosition, type SearchParamsInput } from "@/lib/url-state";
 import { clientKinds, type ClientKind } from "./kind";
 
-// The clients list's state as it stands in the URL (`/clients?q=acme&type=web,native&sort=name&after=…`),
+// The clients list's state as it stands in the URL (`/services/{serviceId}/clients?q=acme&type=web,native&sort=name&after=…`),
 // read by the page on the server and written by the toolbar in the browser. Browser-safe.
 
 export const clientSorts = ["created", "updated", "name"] as const;
@@ -64,9 +65,9 @@ export function createdBounds(f: ClientFilters, now = Date.now()): { from?: Date
 }
 
 /** The list's URL for `query` with `changes` applied; changing anything but the page starts from the first page. */
-export function clientListHref(query: ClientListQuery, changes: Partial<ClientListQuery> = {}): string {
+export function clientListHref(serviceId: string, query: ClientListQuery, changes: Partial<ClientListQuery> = {}): string {
   const next = withChanges(query, changes);
-  return hrefWith("/clients", {
+  return hrefWith(servicePath(serviceId, "/clients"), {
     q: next.q,
     type: next.kinds,
     auth: next.authMethods,
@@ -84,4 +85,4 @@ export function clientListHref(query: ClientListQuery, changes: Partial<ClientLi
 export const noFilters: ClientFilters = { q: undefined, kinds: [], authMethods: [], grantTypes: [], created: undefined, createdFrom: undefined, createdTo: undefined };
 
 /** The same list with every filter and the search cleared (sort kept). */
-export const clearedFilters = (query: ClientListQuery): string => clientListHref(query, noFilters);
+export const clearedFilters = (serviceId: string, query: ClientListQuery): string => clientListHref(serviceId, query, noFilters);

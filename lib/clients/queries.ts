@@ -1,5 +1,4 @@
 import { cache } from "react";
-import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import type { Change } from "@/lib/registration/diff";
 import type { ClientMetadata } from "@/lib/registration/metadata";
@@ -46,10 +45,10 @@ export async function getConsoleClient(serviceId: string, clientId: string, { in
 }
 
 /**
- * The client of a console page under /clients/{clientId} (a deleted one too: it keeps its page), read once per
- * request however many of the page's layouts and parts ask.
+ * The client of a console page under /services/{serviceId}/clients/{clientId} (a deleted one too: it keeps its
+ * page), read once per request however many of the page's layouts and parts ask.
  */
-export const clientOfPage = cache((clientId: string) => getConsoleClient(config().serviceId, clientId, { includeDeleted: true }));
+export const clientOfPage = cache((serviceId: string, clientId: string) => getConsoleClient(serviceId, clientId, { includeDeleted: true }));
 
 export type ConsoleRevision = {
   version: number;
@@ -88,14 +87,14 @@ export async function getRevision(serviceId: string, clientId: string, version: 
 }
 
 /**
- * The revision that `/clients/{id}/revert/{version}` proposes, read once per request (its layout, page and
+ * The revision that `/services/{serviceId}/clients/{id}/revert/{version}` proposes, read once per request (its layout, page and
  * metadata all ask); null for a version that is not a whole number, that the client does not have, or that
  * records its deletion.
  */
-export const revertibleRevisionOfPage = cache(async (clientId: string, version: string): Promise<ConsoleRevision | null> => {
+export const revertibleRevisionOfPage = cache(async (serviceId: string, clientId: string, version: string): Promise<ConsoleRevision | null> => {
   const number = /^[1-9][0-9]{0,9}$/.test(version) ? Number(version) : NaN;
   // A revision's version is a 32-bit integer column: a larger number is no version, not a database error.
   if (!(number <= 2 ** 31 - 1)) return null;
-  const revision = await getRevision(config().serviceId, clientId, number);
+  const revision = await getRevision(serviceId, clientId, number);
   return revision && revision.kind !== "deleted" ? revision : null;
 });

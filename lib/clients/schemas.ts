@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { clientMetadataSchema } from "@/lib/registration/metadata";
 import type { ServicePolicy } from "@/lib/registration/policy";
+import { serviceScope } from "@/lib/actions/service-scope";
 import { maxSearchLength } from "./list-params";
 
 // The inputs of the console's client actions and forms. Browser-safe: the forms and the server actions parse
@@ -15,17 +16,17 @@ export const registrationAccessTokenField = z.string().trim().min(1, "Enter the 
 /** A metadata document as the editor produced it: any JSON object (the core validates its members). */
 export const metadataDocument = z.record(z.string(), z.unknown(), { error: "The metadata must be a JSON object" });
 
-export const registerClientInput = z.object({ metadata: metadataDocument });
+export const registerClientInput = serviceScope.extend({ metadata: metadataDocument });
 
-export const updateClientInput = z.object({ clientId, registrationAccessToken: registrationAccessTokenField, expectedVersion: version, metadata: metadataDocument });
+export const updateClientInput = serviceScope.extend({ clientId, registrationAccessToken: registrationAccessTokenField, expectedVersion: version, metadata: metadataDocument });
 
-export const revertClientInput = z.object({ clientId, registrationAccessToken: registrationAccessTokenField, toVersion: version, expectedVersion: version });
+export const revertClientInput = serviceScope.extend({ clientId, registrationAccessToken: registrationAccessTokenField, toVersion: version, expectedVersion: version });
 
-export const deleteClientInput = z
-  .object({ clientId, confirmation: z.string().trim() })
+export const deleteClientInput = serviceScope
+  .extend({ clientId, confirmation: z.string().trim() })
   .refine((input) => input.confirmation === input.clientId, { path: ["confirmation"], message: "Type the client id exactly to confirm" });
 
-export const reissueRegistrationAccessTokenInput = z.object({ clientId });
+export const reissueRegistrationAccessTokenInput = serviceScope.extend({ clientId });
 
 /** The metadata editor's text: JSON, then the service's metadata rules. */
 export function metadataTextSchema(policy: ServicePolicy) {
@@ -53,4 +54,4 @@ export function registerClientFormSchema(policy: ServicePolicy) {
 }
 
 /** The command palette's search: a name or a client id. */
-export const SearchClientsInput = z.object({ query: z.string().trim().min(1, "Type a name or a client id").max(maxSearchLength) });
+export const SearchClientsInput = serviceScope.extend({ query: z.string().trim().min(1, "Type a name or a client id").max(maxSearchLength) });

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { config } from "@/lib/config";
+import { servicePath, unscopedConsolePath } from "@/lib/console-paths";
 import { answerProtocolRequest, protocolRoute } from "@/lib/protocols/routes";
 import type { HttpResponse } from "@/lib/protocols/response";
 import { pinClientAddress } from "./client-address";
@@ -18,6 +20,12 @@ export function createRequestListener(next: Handler): Handler {
     const ip = pinClientAddress(req);
     const path = (req.url ?? "/").split("?")[0]!;
     const route = protocolRoute(path);
+    if (!route && unscopedConsolePath.test(path) && (req.method === "GET" || req.method === "HEAD")) {
+      // Addresses from before services had their own (bookmarks, links in tickets): the default service's page.
+      req.resume();
+      const query = req.url!.slice(path.length);
+      return send(res, { status: 307, headers: { Location: servicePath(config().serviceId, path) + query, "Cache-Control": "no-store" }, body: null });
+    }
     if (!route) {
       preparePageRequest(req, res, path);
       return next(req, res);

@@ -5,7 +5,8 @@ import { db } from "@/lib/db";
 import { decryptSecret, secretAad } from "@/lib/registration/credentials";
 import { inCanonicalOrder } from "@/lib/registration/members";
 import type { ClientMetadata } from "@/lib/registration/metadata";
-import { clientConfigurationEndpoint } from "@/lib/registration/uris";
+import { loadService } from "@/lib/registration/store";
+import { clientConfigurationEndpoint, serviceIssuer } from "@/lib/registration/uris";
 import { tokenHashMember } from "./import";
 
 // Export of a service's live clients as NDJSON of RFC 7591 client information (RFC 7591 §3.2.1; docs/API.md,
@@ -38,7 +39,12 @@ type ExportedRow = Prisma.ClientGetPayload<{ select: typeof columns }>;
  */
 export async function* exportClients(serviceId: string, options: ExportOptions, caller: Caller): AsyncGenerator<string> {
   const where: Prisma.ClientWhereInput = { AND: [{ serviceId, deletedAt: null }, options.where ?? {}] };
-  const issuer = config().issuer;
+  const service = await loadService(serviceId);
+  if (!service) throw new Error(`Unknown service ${serviceId}`);
+  // Each line's registration_client_uri is the one the client was given: under the service's issuer, or under
+  // the policy's registration management endpoint when one is set.
+  const { issuer, serviceId: defaultServiceId } = config();
+  const uris = { issuer: serviceIssuer(issuer, serviceId, defaultServiceId), managementEndpoint: service.policy.registrationManagementEndpoint };
   let count = 0;
   let complete = false;
   let after: string | undefined;
@@ -46,7 +52,7 @@ export async function* exportClients(serviceId: string, options: ExportOptions, 
     for (;;) {
       const rows = await db().client.findMany({ where: after ? { AND: [where, { id: { gt: after } }] } : where, orderBy: { id: "asc" }, take: PAGE, select: columns });
       for (const row of rows) {
-        yield `${JSON.stringify(clientInformation(row, options.includeSecrets, issuer))}\n`;
+        yield `${JSON.stringify(clientInformation(row, options.includeSecrets, uris))}\n`;
         count++;
       }
       if (rows.length < PAGE) break;
@@ -64,12 +70,12 @@ export async function* exportClients(serviceId: string, options: ExportOptions, 
 }
 
 /** A client's information as RFC 7591 §3.2.1 returns it, with the token's hash (extension) instead of the token. */
-export function clientInformation(row: ExportedRow, includeSecrets: boolean, issuer: string): Record<string, unknown> {
+export function clientInformation(row: ExportedRow, includeSecrets: boolean, uris: { issuer: string; managementEndpoint?: string | null }): Record<string, unknown> {
   const information: Record<string, unknown> = { client_id: row.clientId };
   if (includeSecrets && row.secretCiphertext) information.client_secret = decryptSecret(row.secretCiphertext, config().encryptionKey, secretAad(row.serviceId, row.clientId));
   information.client_id_issued_at = Math.floor(row.createdAt.getTime() / 1000);
   information.client_secret_expires_at = row.secretCiphertext ? row.secretExpiresAt : 0;
-  information.registration_client_uri = clientConfigurationEndpoint(issuer, row.clientId);
+  information.registration_client_uri = clientConfigurationEndpoint(uris.issuer, row.clientId, uris.managementEndpoint);
   if (includeSecrets && row.registrationAccessTokenHash) information[tokenHashMember] = Buffer.from(row.registrationAccessTokenHash).toString("base64url");
   return Object.assign(information, inCanonicalOrder(row.metadata as ClientMetadata));
 }

@@ -1,18 +1,22 @@
 import { config } from "@/lib/config";
 import type { ServicePolicy } from "@/lib/registration/policy";
 import { loadService } from "@/lib/registration/store";
-import { registrationEndpoint } from "@/lib/registration/uris";
+import { registrationEndpoint, serviceIssuer } from "@/lib/registration/uris";
 import { jweAlgorithms, jweEncryptions, jwsAlgorithms, subjectTypes } from "@/lib/registration/vocabulary";
+import type { RequestContext } from "./request";
 import { jsonResponse, type HttpResponse } from "./response";
 
 // Discovery: `/.well-known/oauth-authorization-server` (RFC 8414) and `/.well-known/openid-configuration`
-// (OpenID Connect Discovery 1.0) describe the default service's registration endpoint and what its policy accepts.
+// (OpenID Connect Discovery 1.0) describe the default service's registration endpoint and what its policy accepts;
+// `/.well-known/oauth-authorization-server/s/{serviceId}` and `/s/{serviceId}/.well-known/openid-configuration`
+// describe another service's, under its own issuer (routes.ts has checked that the service is live).
 
-export async function serverMetadata(): Promise<HttpResponse> {
-  const { issuer, serviceId } = config();
+export async function serverMetadata(ctx: RequestContext): Promise<HttpResponse> {
+  const { issuer, serviceId: defaultServiceId } = config();
+  const serviceId = ctx.params.serviceId ?? defaultServiceId;
   const service = await loadService(serviceId);
-  if (!service) throw new Error(`The default service ${serviceId} does not exist`);
-  return jsonResponse(200, registrationServerMetadata(issuer, service.policy), { "Cache-Control": "public, max-age=60" });
+  if (!service) throw new Error(`The service ${serviceId} does not exist`);
+  return jsonResponse(200, registrationServerMetadata(serviceIssuer(issuer, serviceId, defaultServiceId), service.policy), { "Cache-Control": "public, max-age=60" });
 }
 
 /**

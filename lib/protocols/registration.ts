@@ -5,8 +5,9 @@ import type { ClientInformation, Failure, Outcome } from "@/lib/registration/ser
 import { bearerToken, isJsonContentType, parseJsonBody, readBody, RequestError, type RequestContext } from "./request";
 import { protocolHeaders, type HttpResponse } from "./response";
 
-// RFC 7591 `POST /register` and RFC 7592 `GET|PUT|DELETE /register/{client_id}` for the default service:
-// parse the request, call the core, shape its outcome. The Authlete-compatible API (authlete.ts) sends exactly
+// RFC 7591 `POST /register` and RFC 7592 `GET|PUT|DELETE /register/{client_id}` for the default service, and the
+// same under `/s/{serviceId}` for every other service (routes.ts has checked that the service is live): parse the
+// request, call the core, shape its outcome. The Authlete-compatible API (authlete.ts) sends exactly
 // these bodies as its responseContent, so both interfaces answer a client the same way.
 
 // ---- the requests ---------------------------------------------------------------------------------------
@@ -19,17 +20,20 @@ async function jsonBody(ctx: RequestContext): Promise<unknown> {
   return parseJsonBody(await readBody(ctx.req));
 }
 
+/** The service a request is for: the one its path names, else the default service. */
+const serviceOf = (ctx: RequestContext) => ctx.params.serviceId ?? config().serviceId;
+
 const caller = (ctx: RequestContext, iface: "rfc7591" | "rfc7592", actor: string): registration.Caller => ({ interface: iface, actor, ip: ctx.ip, requestId: ctx.requestId });
 
 export async function registerClient(ctx: RequestContext): Promise<HttpResponse> {
   const document = await jsonBody(ctx);
-  const outcome = await registration.register(config().serviceId, { document, initialAccessToken: bearerToken(ctx.req) }, caller(ctx, "rfc7591", "client"));
+  const outcome = await registration.register(serviceOf(ctx), { document, initialAccessToken: bearerToken(ctx.req) }, caller(ctx, "rfc7591", "client"));
   return clientInformationResponse(outcome, 201);
 }
 
 export async function readClient(ctx: RequestContext): Promise<HttpResponse> {
   const clientId = ctx.params.clientId!;
-  const outcome = await registration.read(config().serviceId, { clientId, registrationAccessToken: bearerToken(ctx.req) }, caller(ctx, "rfc7592", `client:${clientId}`));
+  const outcome = await registration.read(serviceOf(ctx), { clientId, registrationAccessToken: bearerToken(ctx.req) }, caller(ctx, "rfc7592", `client:${clientId}`));
   return clientInformationResponse(outcome, 200);
 }
 
@@ -38,13 +42,13 @@ export async function updateClient(ctx: RequestContext): Promise<HttpResponse> {
   const token = bearerToken(ctx.req);
   // Without a token there is nothing to check the body against: answer 401 before reading it.
   const document = registration.presentedToken(token) ? await jsonBody(ctx) : (ctx.req.resume(), {});
-  const outcome = await registration.update(config().serviceId, { clientId, registrationAccessToken: token, document }, caller(ctx, "rfc7592", `client:${clientId}`));
+  const outcome = await registration.update(serviceOf(ctx), { clientId, registrationAccessToken: token, document }, caller(ctx, "rfc7592", `client:${clientId}`));
   return clientInformationResponse(outcome, 200);
 }
 
 export async function deleteClient(ctx: RequestContext): Promise<HttpResponse> {
   const clientId = ctx.params.clientId!;
-  const outcome = await registration.remove(config().serviceId, { clientId, registrationAccessToken: bearerToken(ctx.req) }, caller(ctx, "rfc7592", `client:${clientId}`));
+  const outcome = await registration.remove(serviceOf(ctx), { clientId, registrationAccessToken: bearerToken(ctx.req) }, caller(ctx, "rfc7592", `client:${clientId}`));
   return deletedResponse(outcome);
 }
 

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from "node:http";
+import { config } from "@/lib/config";
 import { logger } from "@/lib/logger";
-import { registrationEndpointPath } from "@/lib/registration/uris";
+import { loadService } from "@/lib/registration/store";
+import { registrationEndpointPath, serviceIdPattern, servicePathPrefix } from "@/lib/registration/uris";
 import { authleteApiFailure, authleteRegistration } from "./authlete";
 import { serverMetadata } from "./discovery";
 import { deleteClient, readClient, registerClient, updateClient } from "./registration";
@@ -18,14 +20,33 @@ export type ProtocolRoute = {
   /** Browser-based clients (single-page apps, MCP clients) register themselves: allow cross-origin calls. */
   cors: boolean;
   failure: FailureShape;
+  /**
+   * The path names a service (`serviceId`) that must be live and not the default one, which is served at the
+   * root; otherwise the answer is 404 before any endpoint runs. Paths without it serve the default service.
+   */
+  namesService?: true;
 };
 
-const registration = registrationEndpointPath.replace(/[/.]/g, "\\$&");
+const escaped = (path: string) => path.replace(/[/.]/g, "\\$&");
+const registration = escaped(registrationEndpointPath);
+// Any segment: a malformed id is answered as an unknown service, not handed to Next.js.
+const service = `${escaped(servicePathPrefix)}(?<serviceId>[^/]+)`;
+
+const rfc7591 = { methods: { POST: registerClient }, cors: true, failure: rfcFailure };
+const rfc7592 = { methods: { GET: readClient, PUT: updateClient, DELETE: deleteClient }, cors: true, failure: rfcFailure };
+const discovery = { methods: { GET: serverMetadata }, cors: true, failure: rfcFailure };
 
 const routes: ProtocolRoute[] = [
-  { pattern: new RegExp(`^${registration}$`), methods: { POST: registerClient }, cors: true, failure: rfcFailure },
-  { pattern: new RegExp(`^${registration}/(?<clientId>[^/]+)$`), methods: { GET: readClient, PUT: updateClient, DELETE: deleteClient }, cors: true, failure: rfcFailure },
-  { pattern: /^\/\.well-known\/(?:oauth-authorization-server|openid-configuration)$/, methods: { GET: serverMetadata }, cors: true, failure: rfcFailure },
+  // The default service, at the root.
+  { pattern: new RegExp(`^${registration}$`), ...rfc7591 },
+  { pattern: new RegExp(`^${registration}/(?<clientId>[^/]+)$`), ...rfc7592 },
+  { pattern: /^\/\.well-known\/(?:oauth-authorization-server|openid-configuration)$/, ...discovery },
+  // Every other service under its issuer `{issuer}/s/{serviceId}` (uris.ts, serviceIssuer): RFC 8414 §3 inserts
+  // the well-known path before the issuer's path; OpenID Connect Discovery §4 appends it to the issuer.
+  { pattern: new RegExp(`^${service}${registration}$`), ...rfc7591, namesService: true },
+  { pattern: new RegExp(`^${service}${registration}/(?<clientId>[^/]+)$`), ...rfc7592, namesService: true },
+  { pattern: new RegExp(`^/\\.well-known/oauth-authorization-server${service}$`), ...discovery, namesService: true },
+  { pattern: new RegExp(`^${service}/\\.well-known/openid-configuration$`), ...discovery, namesService: true },
   ...(["register", "get", "update", "delete"] as const).map((operation) => ({
     pattern: new RegExp(`^/api/(?<serviceId>[A-Za-z0-9._-]{1,64})/client/registration${operation === "register" ? "" : `/${operation}`}$`),
     methods: { POST: (ctx: RequestContext) => authleteRegistration(ctx, operation) },
@@ -65,7 +86,11 @@ export async function answerProtocolRequest(req: IncomingMessage, route: Protoco
   const params = groups ? Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, safeDecode(v)])) : {};
   const ctx: RequestContext = { req, requestId: requestId(req), ip, params };
   let response: HttpResponse;
-  if (!endpoint) {
+  const unknown = route.namesService ? await unknownService(params.serviceId!, ctx.requestId, route) : null;
+  if (unknown) {
+    req.resume();
+    response = unknown;
+  } else if (!endpoint) {
     req.resume();
     const refused = route.failure(405, "invalid_request", `${method} is not allowed here; use ${allowed}`);
     response = { status: 405, headers: Object.assign({}, refused.headers, { Allow: allowed }), body: refused.body };
@@ -78,6 +103,21 @@ export async function answerProtocolRequest(req: IncomingMessage, route: Protoco
   }
   if (response.status >= 400) logger.debug({ requestId: ctx.requestId, method, path, status: response.status, body: response.body }, "request refused");
   return { status: response.status, headers: Object.assign({}, response.headers, cors, { "X-Request-Id": ctx.requestId }), body: method === "HEAD" ? null : response.body };
+}
+
+/**
+ * The 404 for a path that names no live service other than the default one (which is served at the root, so
+ * `/s/{default}/…` is not its address either); null when the service is there. A malformed id needs no database
+ * read; a live service's is cached (store.ts, loadService), so serving a service costs no read per request.
+ */
+async function unknownService(serviceId: string, requestId: string, route: ProtocolRoute): Promise<HttpResponse | null> {
+  const wellFormed = serviceIdPattern.test(serviceId);
+  try {
+    if (wellFormed && serviceId !== config().serviceId && (await loadService(serviceId))) return null;
+  } catch (error) {
+    return errorToResponse(error, requestId, route.failure);
+  }
+  return route.failure(404, "invalid_request", wellFormed ? `No such service "${serviceId}"` : "No such service");
 }
 
 function safeDecode(value: string): string {

@@ -38,8 +38,13 @@ export function hashToken(token: string): Uint8Array<ArrayBuffer> {
 
 /** Whether `token` hashes to `expectedHash`, compared in constant time. */
 export function tokenMatches(token: string, expectedHash: Uint8Array | null | undefined): boolean {
+  return hashesEqual(hashToken(token), expectedHash);
+}
+
+/** Whether a token's SHA-256 (hashToken) is `expectedHash`, compared in constant time. */
+export function hashesEqual(tokenHash: Uint8Array, expectedHash: Uint8Array | null | undefined): boolean {
   if (!expectedHash || expectedHash.length !== 32) return false;
-  return timingSafeEqual(hashToken(token), expectedHash);
+  return timingSafeEqual(tokenHash, expectedHash);
 }
 
 /** Constant-time comparison of two secrets of any length (lengths may leak, contents do not). */

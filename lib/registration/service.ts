@@ -3,7 +3,8 @@ import { config } from "@/lib/config";
 import { logger } from "@/lib/logger";
 import { recordAudit, type Caller } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { decryptSecret, encryptSecret, hashToken, newClientId, newClientSecret, newToken, secretAad, secretsEqual, tokenMatches } from "./credentials";
+import { isApiKeyOf } from "./api-keys";
+import { decryptSecret, encryptSecret, hashesEqual, hashToken, newClientId, newClientSecret, newToken, secretAad, secretsEqual, tokenMatches } from "./credentials";
 import { diffMetadata, type Change } from "./diff";
 import { needsClientSecret, rotatesRegistrationAccessToken } from "./members";
 import { validateClientMetadata, type ClientMetadata, type MetadataIssue, type RegistrationErrorCode } from "./metadata";
@@ -11,7 +12,7 @@ import type { ServicePolicy } from "./policy";
 import { applySoftwareStatement } from "./software-statement";
 import * as store from "./store";
 import { recordFailure, retryAfter, type CredentialKind } from "./throttle";
-import { clientConfigurationEndpoint } from "./uris";
+import { clientConfigurationEndpoint, serviceIssuer } from "./uris";
 import { credentialMembers, type RevisionKind } from "./vocabulary";
 
 // The registration core: register (RFC 7591 §3), read, update and delete (RFC 7592 §2), and the console's
@@ -263,7 +264,11 @@ async function serviceOrThrow(serviceId: string) {
   return service;
 }
 
-const registrationClientUri = (policy: ServicePolicy, clientId: string) => clientConfigurationEndpoint(config().issuer, clientId, policy.registrationManagementEndpoint);
+/** The client's `registration_client_uri` (RFC 7592 §3): under its service's issuer, or the policy's management endpoint. */
+function registrationClientUri(serviceId: string, policy: ServicePolicy, clientId: string): string {
+  const { issuer, serviceId: defaultServiceId } = config();
+  return clientConfigurationEndpoint(serviceIssuer(issuer, serviceId, defaultServiceId), clientId, policy.registrationManagementEndpoint);
+}
 
 function secretExpiry(policy: ServicePolicy): number {
   return policy.clientSecretLifetimeSeconds ? Math.floor(Date.now() / 1000) + policy.clientSecretLifetimeSeconds : 0;
@@ -278,7 +283,7 @@ function information(row: Client, policy: ServicePolicy, metadata: ClientMetadat
     clientSecretExpiresAt: clientSecret ? row.secretExpiresAt : 0,
     registrationAccessToken,
     registrationAccessTokenRotated: rotated,
-    registrationClientUri: registrationClientUri(policy, row.clientId),
+    registrationClientUri: registrationClientUri(row.serviceId, policy, row.clientId),
     metadata,
     version,
     origin: row.origin,
@@ -306,12 +311,21 @@ export async function clientIdNamedBy(serviceId: string, identifier: string): Pr
 
 export type ApiCallCheck = { ok: true; serviceId: string } | { ok: false; reason: "unknown_service" | "unauthorized" | "throttled"; retryAfter?: number };
 
-/** Authenticates an authorization server by its service API key; failures count towards throttling and are audited. */
+/**
+ * Authenticates an authorization server by an API key of the service: the key the environment sets
+ * (Service.apiKeyHash) or one of the service's unrevoked keys made in the console (api-keys.ts). Another
+ * service's key is refused as a wrong key. A deleted service is an unknown one. Failures count towards
+ * throttling and are audited.
+ */
 export async function authorizeApiCall(serviceId: string, apiKey: string | undefined, caller: Caller): Promise<ApiCallCheck> {
   const wait = await retryAfter("api_key", caller.ip);
   if (wait > 0) return { ok: false, reason: "throttled", retryAfter: wait };
   const service = await store.loadService(serviceId);
-  if (service && apiKey && service.apiKeyHash && tokenMatches(apiKey, Buffer.from(service.apiKeyHash, "hex"))) return { ok: true, serviceId: service.id };
+  if (service && apiKey) {
+    const keyHash = hashToken(apiKey);
+    if (service.apiKeyHash && hashesEqual(keyHash, Buffer.from(service.apiKeyHash, "hex"))) return { ok: true, serviceId: service.id };
+    if (await isApiKeyOf(service.id, keyHash)) return { ok: true, serviceId: service.id };
+  }
   if (await recordFailure("api_key", caller.ip)) await recordAudit(db(), caller, { serviceId: service?.id ?? null, action: "credential_guessing.throttled", outcome: "denied", details: { kind: "api_key" } });
   if (!service) return { ok: false, reason: "unknown_service" };
   await recordAudit(db(), caller, { serviceId: service.id, action: "api_key.check", outcome: "failure", details: { reason: apiKey ? "wrong_key" : "no_key" } });
@@ -418,7 +432,7 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
       clientSecretExpiresAt: secretExpiresAt,
       registrationAccessToken,
       registrationAccessTokenRotated: false,
-      registrationClientUri: registrationClientUri(policy, clientId),
+      registrationClientUri: registrationClientUri(serviceId, policy, clientId),
       metadata,
       version: 1,
       origin,

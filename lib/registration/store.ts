@@ -27,7 +27,8 @@ const serviceCache = (globalForServices.registrarServiceCache ??= new Map());
 /**
  * A service with its parsed policy; cached for a few seconds (policy edits call forgetService). Requests that
  * find the copy expired share one read, and a service stored unchanged keeps its record: what is built once
- * per policy object (metadata.ts's schemas) is not rebuilt every few seconds.
+ * per policy object (metadata.ts's schemas) is not rebuilt every few seconds. Null for an unknown or deleted
+ * service (deleting one calls forgetService; other processes stop serving it within SERVICE_CACHE_MS).
  */
 export function loadService(serviceId: string): Promise<ServiceRecord | null> {
   const hit = serviceCache.get(serviceId);
@@ -35,8 +36,10 @@ export function loadService(serviceId: string): Promise<ServiceRecord | null> {
   const entry: CachedService = { at: Date.now(), service: Promise.resolve(null) };
   entry.service = readService(serviceId, entry, hit?.read);
   serviceCache.set(serviceId, entry);
-  // A failed read is not cached: the next request tries again.
-  entry.service.catch(() => serviceCache.get(serviceId) === entry && serviceCache.delete(serviceId));
+  // A failed read is not cached: the next request tries again. Nor is "no such service": anyone can name any
+  // service in a URL (`/s/{serviceId}/register`), and the map must not grow with every id someone makes up.
+  const drop = () => serviceCache.get(serviceId) === entry && serviceCache.delete(serviceId);
+  entry.service.then((service) => service === null && drop(), drop);
   return entry.service;
 }
 
@@ -457,4 +460,58 @@ export async function insertInitialAccessToken(tx: Tx, row: NewInitialAccessToke
 export async function revokeInitialAccessToken(tx: Tx, serviceId: string, id: string) {
   const { count } = await tx.initialAccessToken.updateMany({ where: { id, serviceId, revokedAt: null }, data: { revokedAt: new Date() } });
   return count ? tx.initialAccessToken.findUnique({ where: { id }, select: { id: true, hint: true } }) : null;
+}
+
+// ---- API keys of a service (api-keys.ts) ---------------------------------------------------------------
+
+const apiKeySummaryColumns = { id: true, name: true, hint: true, createdBy: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+
+/** The service's API keys, newest first, revoked ones too; never their hashes. */
+export async function listApiKeys(serviceId: string) {
+  return db().serviceApiKey.findMany({ where: { serviceId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: apiKeySummaryColumns });
+}
+
+/** The service's lock on its API key names, held until the transaction ends (two creations cannot both take a name). */
+export async function lockApiKeyNames(tx: Tx, serviceId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`api-key-names:${serviceId}`}, 0))`;
+}
+
+/** Whether an unrevoked key of the service has this name. */
+export async function apiKeyNameTaken(tx: Tx, serviceId: string, name: string): Promise<boolean> {
+  return (await tx.serviceApiKey.count({ where: { serviceId, name, revokedAt: null } })) > 0;
+}
+
+export type NewApiKeyRow = { serviceId: string; name: string; keyHash: Uint8Array<ArrayBuffer>; hint: string; createdBy: string };
+
+export async function insertApiKey(tx: Tx, row: NewApiKeyRow) {
+  return tx.serviceApiKey.create({ data: row, select: apiKeySummaryColumns });
+}
+
+/** Marks the service's key revoked; null when the service has no such unrevoked key. Returns its hash too, to drop it from caches. */
+export async function revokeApiKey(tx: Tx, serviceId: string, id: string) {
+  const rows = await tx.$queryRaw<{ id: string; key_hash: Uint8Array }[]>`
+    UPDATE service_api_key SET revoked_at = now() WHERE id = ${id}::uuid AND service_id = ${serviceId} AND revoked_at IS NULL
+    RETURNING id, key_hash`;
+  if (!rows[0]) return null;
+  const key = await tx.serviceApiKey.findUniqueOrThrow({ where: { id }, select: apiKeySummaryColumns });
+  return { key, keyHash: rows[0].key_hash };
+}
+
+/** The unrevoked key with this hash (any service's; the caller checks which), or null. */
+export async function findUsableApiKey(keyHash: Uint8Array): Promise<{ id: string; serviceId: string } | null> {
+  const { rows } = await pool().query<{ id: string; service_id: string }>({
+    name: "api-key-by-hash",
+    text: "SELECT id, service_id FROM service_api_key WHERE key_hash = $1 AND revoked_at IS NULL",
+    values: [Buffer.from(keyHash)],
+  });
+  return rows[0] ? { id: rows[0].id, serviceId: rows[0].service_id } : null;
+}
+
+/** Records that the key was used, unless that was already recorded within the last minute (by any process). */
+export async function touchApiKey(id: string) {
+  await pool().query({
+    name: "api-key-used",
+    text: "UPDATE service_api_key SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')",
+    values: [id],
+  });
 }

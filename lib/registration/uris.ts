@@ -45,6 +45,18 @@ export function isHttpsUrl(value: string): boolean {
   return !!url && url.protocol === "https:" && url.hostname !== "";
 }
 
+/** The path under which every service but the default one is served: `/s/{serviceId}/register`, and so on. */
+export const servicePathPrefix = "/s/";
+
+/**
+ * A service's issuer, the public base URL its endpoints and discovery hang under: the configured issuer for the
+ * default service (REGISTRAR_SERVICE_ID), which keeps `/register` and the root `.well-known` documents, and
+ * `{issuer}/s/{serviceId}` for every other service. Its registration endpoint, its clients'
+ * `registration_client_uri` and its discovery documents all derive from it.
+ */
+export const serviceIssuer = (baseIssuer: string, serviceId: string, defaultServiceId: string) =>
+  serviceId === defaultServiceId ? baseIssuer : `${baseIssuer}${servicePathPrefix}${encodeURIComponent(serviceId)}`;
+
 /** The path of the client registration endpoint (RFC 7591 §3), under the issuer. */
 export const registrationEndpointPath = "/register";
 

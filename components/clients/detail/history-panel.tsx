@@ -8,6 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { actorLabel, interfaceLabel } from "@/lib/clients/labels";
+import { clientPath } from "@/lib/console-paths";
 import type { ConsoleRevision } from "@/lib/clients/queries";
 import { cn } from "@/lib/cn";
 import { diffMetadata } from "@/lib/registration/diff";
@@ -42,17 +43,19 @@ function changeSummary(revision: ConsoleRevision): string {
  * compared, and an earlier one restored through the edit page's review step ("Revert to this version").
  */
 export function HistoryPanel({
+  serviceId,
   clientId,
   revisions,
   compare,
   canRevert,
 }: {
+  serviceId: string;
   clientId: string;
   revisions: ConsoleRevision[];
   compare: [number, number] | null;
   canRevert: boolean;
 }) {
-  const basePath = `/clients/${encodeURIComponent(clientId)}`;
+  const basePath = clientPath(serviceId, clientId);
   const current = revisions[0];
   if (!current) return <EmptyState icon={History} title="No history" description="This client has no recorded revisions." />;
   const byVersion = new Map(revisions.map((r) => [r.version, r]));

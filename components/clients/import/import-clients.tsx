@@ -1,5 +1,6 @@
 "use client";
 
+import { useServiceId } from "@/components/console/use-service-id";
 import { CircleCheck, FileUp, OctagonX, Upload } from "lucide-react";
 import Link from "next/link";
 import { useRef, useState, type DragEvent } from "react";
@@ -10,6 +11,7 @@ import { Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { cn } from "@/lib/cn";
+import { servicePath } from "@/lib/console-paths";
 import { importFormats, maxImportBytes, type ImportEvent, type ImportFailure } from "@/lib/clients/migration-params";
 import type { ImportFormat, ImportReport } from "@/lib/migration/import";
 import { ImportReportView } from "./import-report";
@@ -36,6 +38,7 @@ type Stage =
  * is idempotent: the same file again reports every client unchanged.
  */
 export function ImportClients() {
+  const serviceId = useServiceId();
   const [source, setSource] = useState<"file" | "paste">("file");
   const [file, setFile] = useState<File | null>(null);
   const [pasted, setPasted] = useState("");
@@ -48,7 +51,7 @@ export function ImportClients() {
 
   const body: Blob | string | null = source === "file" ? file : pasted.trim() ? pasted : null;
   const busy = stage.step === "checking" || stage.step === "applying";
-  const url = (step: "check" | "apply") => `/api/clients/import?step=${step}${format === "auto" ? "" : `&format=${format}`}`;
+  const url = (step: "check" | "apply") => `/api${servicePath(serviceId, "/clients/import")}?step=${step}${format === "auto" ? "" : `&format=${format}`}`;
 
   /** A new file, text or format makes the last report stale: the next step is checking again. */
   function changed() {
@@ -311,6 +314,7 @@ function ImportProgress({ done, total, stopped = false, finished = false, onStop
 }
 
 function AppliedSummary({ report }: { report: ImportReport }) {
+  const serviceId = useServiceId();
   const { create, update, unchanged, refuse } = report.counts;
   return (
     <Callout tone={refuse > 0 ? "warning" : "info"} title={refuse > 0 ? "Imported, with refusals" : "Import complete"} role="status">
@@ -318,7 +322,7 @@ function AppliedSummary({ report }: { report: ImportReport }) {
         <span>
           {formatCount(create)} created, {formatCount(update)} changed, {formatCount(unchanged)} unchanged, {formatCount(refuse)} refused.
         </span>
-        <Link href="/clients" className={buttonClassName({ variant: "secondary", size: "sm" })}>
+        <Link href={servicePath(serviceId, "/clients")} className={buttonClassName({ variant: "secondary", size: "sm" })}>
           <CircleCheck aria-hidden />
           Go to the clients
         </Link>
