@@ -63,7 +63,7 @@ describe("[SERVICES][PAGE] what the Services page shows", () => {
     const id = newId();
     await createServiceAction({ id, name: "Busy" });
     await registerClient(id);
-    const services = await servicesForConsole();
+    const services = await servicesForConsole({ id: "u", name: "Admin", email: "admin@registrar.test", role: "admin", grants: {} });
     expect(services[0]).toMatchObject({
       id: service.id,
       isDefault: true,
@@ -83,5 +83,14 @@ describe("[SERVICES][PAGE] what the Services page shows", () => {
       },
       deleteBlocked: "It has 1 client: delete it first.",
     });
+  });
+
+  it("only the services a user has a role on: every one for a global role, else those granted", async () => {
+    as("admin");
+    const id = newId();
+    await createServiceAction({ id, name: "Granted" });
+    const granted = await servicesForConsole({ id: "u", name: "Editor of one", email: "one@registrar.test", role: null, grants: { [id]: "editor" } });
+    expect(granted.map((s) => s.id)).toEqual([id]);
+    expect(await servicesForConsole({ id: "u", name: "Nobody", email: "none@registrar.test", role: null, grants: {} })).toEqual([]);
   });
 });

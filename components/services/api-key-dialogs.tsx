@@ -23,7 +23,7 @@ export function CreateApiKeyDialog({ serviceId, apiBase, open, onOpenChange }: {
   async function create(event: FormEvent) {
     event.preventDefault();
     setPending(true);
-    const result = await createServiceApiKey.bind(null, serviceId)({ name }).finally(() => setPending(false));
+    const result = await createServiceApiKey({ serviceId, name }).finally(() => setPending(false));
     if (!result?.data) return void toast.error(result?.serverError ?? "The API key could not be created.");
     if (!result.data.ok) return void setError(result.data.issues.map((i) => i.message).join("; "));
     setCreated({ name: result.data.key.name, apiKey: result.data.apiKey });
@@ -94,7 +94,7 @@ export function RevokeApiKeyDialog({ serviceId, apiKey, onClose }: { serviceId: 
 
   async function revoke(revoking: ApiKeySummary) {
     setPending(true);
-    const result = await revokeServiceApiKey.bind(null, serviceId)({ id: revoking.id }).finally(() => setPending(false));
+    const result = await revokeServiceApiKey({ serviceId, id: revoking.id }).finally(() => setPending(false));
     onClose();
     if (!result?.data) return void toast.error(result?.serverError ?? "The API key could not be revoked.");
     toast.success(`Revoked the API key “${revoking.name}”`);

@@ -10,6 +10,7 @@ import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSepara
 import { EmptyState } from "@/components/ui/empty-state";
 import { onDemand, useOpenedOnce } from "@/components/ui/on-demand";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { servicePath } from "@/lib/console-paths";
 import type { ServiceView } from "@/lib/services/queries";
 import { EndpointList } from "./endpoint-list";
 
@@ -20,7 +21,7 @@ const CreateServiceDialog = onDemand(() => import("./service-dialogs").then((m) 
 const RenameServiceDialog = onDemand(() => import("./service-dialogs").then((m) => m.RenameServiceDialog));
 const DeleteServiceDialog = onDemand(() => import("./service-dialogs").then((m) => m.DeleteServiceDialog));
 
-export const clientsPath = (serviceId: string) => `/services/${encodeURIComponent(serviceId)}/clients`;
+const clientsPath = (serviceId: string) => servicePath(serviceId, "/clients");
 
 /** The button that opens the create dialog (in the page header and in the empty state). */
 export function CreateServiceButton({ issuer, variant = "primary" }: { issuer: string; variant?: "primary" | "secondary" }) {
@@ -106,7 +107,7 @@ function ServiceCard({ service, canManage, onRename, onDelete }: { service: Serv
         endpoints={[
           { label: "Registration endpoint", value: service.endpoints.registration, hint: "RFC 7591: client software registers here" },
           { label: "Discovery", value: service.endpoints.discovery, hint: "RFC 8414 authorization server metadata" },
-          { label: "Authlete-compatible API base", value: service.endpoints.api, hint: "…/client/registration, with an API key" },
+          { label: "Authlete-compatible API base", value: service.endpoints.authleteApi, hint: "…/client/registration, with an API key" },
         ]}
       />
     </Card>

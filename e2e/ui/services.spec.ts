@@ -144,8 +144,8 @@ test("[SERVICES] the default service and a service with clients cannot be delete
 });
 
 test("[SERVICES][API-KEYS] an API key is created (its value shown once), opens the service's API, and is revoked", async ({ page, request }) => {
-  // The API keys card is on the default service's settings page.
-  await page.goto("/settings");
+  // The API keys card is on a service's settings page; the default service's also shows the environment's key.
+  await page.goto("/services/default/settings");
   const keys = page.getByRole("region", { name: "API keys" });
   await expect(keys.getByRole("row", { name: /Environment key/ })).toContainText("Managed by the environment");
 

@@ -1,12 +1,13 @@
 "use server";
 
 import { z } from "zod";
-import { ActionError, authActionClient } from "@/lib/actions/client";
+import { ActionError, authActionClient, serviceActionClient } from "@/lib/actions/client";
 import { consoleCaller } from "@/lib/actions/caller";
+import { serviceScope } from "@/lib/actions/service-scope";
 import { createApiKey, revokeApiKey } from "@/lib/registration/api-keys";
 import { createService, deleteService, renameService, serviceIdUnavailable, ServiceIdSchema, type ServiceIssue } from "@/lib/registration/services";
 
-// The Services page's actions and a service's API keys (admin only): thin calls of the core. Refusals the
+// The Services page's actions (the global administrator's) and a service's API keys: thin calls of the core. Refusals the
 // administrator can fix in the form come back as issues naming their field; the rest as the action's error.
 
 export type ServiceFormResult = { ok: true; id: string; name: string } | { ok: false; issues: ServiceIssue[] };
@@ -51,27 +52,24 @@ export const deleteServiceAction = authActionClient
     return { id, name: outcome.value.name };
   });
 
-// A service's API keys. Bound to the service: `createServiceApiKey.bind(null, serviceId)`.
-
-const serviceIdArgument = [z.string().max(64)] as const;
+// A service's API keys: actions on one service, whose input names it (`serviceId`); the administrator's role on
+// that service must allow changing its settings.
 
 /** Creates an API key of the service; its value is in the result once and nowhere else. */
-export const createServiceApiKey = authActionClient
+export const createServiceApiKey = serviceActionClient
   .metadata({ actionName: "services.createApiKey", permission: { settings: ["update"] } })
-  .bindArgsSchemas(serviceIdArgument)
-  .inputSchema(z.object({ name: text }))
-  .action(async ({ parsedInput, bindArgsParsedInputs: [serviceId], ctx }) => {
-    const outcome = await createApiKey(serviceId, parsedInput, await consoleCaller(ctx.administrator));
+  .inputSchema(serviceScope.extend({ name: text }))
+  .action(async ({ parsedInput: { name }, ctx }) => {
+    const outcome = await createApiKey(ctx.serviceId, { name }, await consoleCaller(ctx.administrator));
     if (!outcome.ok) return { ok: false as const, issues: outcome.issues.map((i) => ({ path: i.path.map(String), message: i.message })) };
     return { ok: true as const, key: outcome.value.key, apiKey: outcome.value.apiKey };
   });
 
-export const revokeServiceApiKey = authActionClient
+export const revokeServiceApiKey = serviceActionClient
   .metadata({ actionName: "services.revokeApiKey", permission: { settings: ["update"] } })
-  .bindArgsSchemas(serviceIdArgument)
-  .inputSchema(z.object({ id: z.uuid() }))
-  .action(async ({ parsedInput: { id }, bindArgsParsedInputs: [serviceId], ctx }) => {
-    const outcome = await revokeApiKey(serviceId, id, await consoleCaller(ctx.administrator));
+  .inputSchema(serviceScope.extend({ id: z.uuid() }))
+  .action(async ({ parsedInput: { id }, ctx }) => {
+    const outcome = await revokeApiKey(ctx.serviceId, id, await consoleCaller(ctx.administrator));
     if (!outcome.ok) throw new ActionError("This API key does not exist or was already revoked.");
     return { id, name: outcome.value.name, hint: outcome.value.hint };
   });

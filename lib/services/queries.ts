@@ -1,21 +1,16 @@
+import { roleOn } from "@/lib/auth/permissions";
+import type { Administrator } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { listApiKeys, type ApiKeySummary } from "@/lib/registration/api-keys";
 import { listServices, type ServiceClientCount } from "@/lib/registration/services";
 import { loadService } from "@/lib/registration/store";
-import { registrationEndpoint } from "@/lib/registration/uris";
+import { serviceEndpoints } from "@/lib/services";
 
 // What the Services page and a service's API keys card read. Writes go through lib/registration/services.ts
 // and lib/registration/api-keys.ts (lib/services/actions.ts).
 
-/** The URLs an authorization server or client software is given for a service. */
-export type ServiceEndpoints = {
-  /** RFC 7591 §3: where client software registers. */
-  registration: string;
-  /** RFC 8414 §3: the authorization server metadata, at the path inserted after /.well-known/. */
-  discovery: string;
-  /** The Authlete-compatible API's base: …/client/registration[/get|/update|/delete] (docs/API.md). */
-  api: string;
-};
+/** Where a service's client software and authorization server reach it (lib/services.ts). */
+export type ServiceEndpoints = ReturnType<typeof serviceEndpoints>;
 
 export type ServiceView = {
   id: string;
@@ -30,33 +25,14 @@ export type ServiceView = {
   deleteBlocked: string | null;
 };
 
-/**
- * A service's public base: the configured issuer for the default service, `{issuer}/s/{serviceId}` for the others.
- * TODO(svc-console): use serviceIssuer from lib/registration/uris.ts once the protocols branch is on main.
- */
-function issuerOf(serviceId: string): string {
-  const { issuer, serviceId: defaultId } = config();
-  return serviceId === defaultId ? issuer : `${issuer}/s/${encodeURIComponent(serviceId)}`;
-}
-
-export function serviceEndpoints(serviceId: string): ServiceEndpoints {
-  const { issuer, serviceId: defaultId } = config();
-  const path = serviceId === defaultId ? "" : `/s/${encodeURIComponent(serviceId)}`;
-  return {
-    registration: registrationEndpoint(issuerOf(serviceId)),
-    discovery: `${issuer}/.well-known/oauth-authorization-server${path}`,
-    api: `${issuer}/api/${encodeURIComponent(serviceId)}`,
-  };
-}
-
 /** "3 clients", "about 320,000 clients": a count as the console says it. */
 export function clientCountText(count: ServiceClientCount): string {
   return `${count.exact ? "" : "about "}${count.value.toLocaleString("en")} ${count.value === 1 ? "client" : "clients"}`;
 }
 
-/** The live services with their endpoints, the default first. */
-export async function servicesForConsole(): Promise<ServiceView[]> {
-  const services = await listServices();
+/** The live services `administrator` may see (a global role, or a grant on the service), the default first, with their endpoints. */
+export async function servicesForConsole(administrator: Administrator): Promise<ServiceView[]> {
+  const services = (await listServices()).filter((service) => roleOn(administrator, service.id) !== null);
   return services.map((service) => ({
     ...service,
     clientsText: clientCountText(service.clients),

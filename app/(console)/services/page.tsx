@@ -1,21 +1,26 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { ConsolePage } from "@/components/console/console-page";
 import { CreateServiceButton, ServicesList } from "@/components/services/services-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { roleAllows } from "@/lib/auth/permissions";
-import { requirePermission } from "@/lib/auth/session";
+import { signInPath } from "@/lib/auth/return-path";
+import { currentAdministrator } from "@/lib/auth/session";
+import { requestPathHeader } from "@/lib/request-headers";
 import { config } from "@/lib/config";
 import { servicesForConsole } from "@/lib/services/queries";
 
 export const metadata: Metadata = { title: "Services" };
 
-// Services: one Registrar for several authorization servers. Everyone with a console role sees the services and
-// their endpoints; the administrator creates, renames and deletes them.
+// Services: one Registrar for several authorization servers. Everyone signed in sees the services they have a
+// role on, with their endpoints; the global administrator creates, renames and deletes them.
 export default async function ServicesPage() {
-  const administrator = await requirePermission({ settings: ["read"] });
+  const administrator = await currentAdministrator();
+  if (!administrator) redirect(signInPath((await headers()).get(requestPathHeader)));
   const canManage = roleAllows(administrator.role, { service: ["create"] });
   const { issuer } = config();
-  const services = await servicesForConsole();
+  const services = await servicesForConsole(administrator);
   return (
     <ConsolePage breadcrumbs={[{ label: "Services" }]}>
       <div className="grid gap-6">
