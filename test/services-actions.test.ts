@@ -70,7 +70,7 @@ describe("[SERVICES][PAGE] what the Services page shows", () => {
       endpoints: {
         registration: "http://registrar.test/register",
         discovery: "http://registrar.test/.well-known/oauth-authorization-server",
-        api: `http://registrar.test/api/${service.id}`,
+        authleteApi: `http://registrar.test/api/${service.id}`,
       },
       deleteBlocked: "The default service (REGISTRAR_SERVICE_ID) cannot be deleted.",
     });
@@ -79,7 +79,7 @@ describe("[SERVICES][PAGE] what the Services page shows", () => {
       endpoints: {
         registration: `http://registrar.test/s/${id}/register`,
         discovery: `http://registrar.test/.well-known/oauth-authorization-server/s/${id}`,
-        api: `http://registrar.test/api/${id}`,
+        authleteApi: `http://registrar.test/api/${id}`,
       },
       deleteBlocked: "It has 1 client: delete it first.",
     });
