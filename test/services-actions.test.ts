@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { checkServiceIdAction, createServiceAction, deleteServiceAction, renameServiceAction } from "@/lib/services/actions";
-import { servicesForConsole } from "@/lib/services/queries";
+import { checkServiceIdAction, createServiceAction, createServiceApiKey, deleteServiceAction, renameServiceAction, revokeServiceApiKey } from "@/lib/services/actions";
+import { serviceApiKeys, servicesForConsole } from "@/lib/services/queries";
 import { findService } from "@/lib/registration/services";
 import { consoleAdministrators, dedicatedConsoleService } from "./support/console-actions";
 import { registerClient } from "./support/registrations";
@@ -92,5 +92,22 @@ describe("[SERVICES][PAGE] what the Services page shows", () => {
     const granted = await servicesForConsole({ id: "u", name: "Editor of one", email: "one@registrar.test", role: null, grants: { [id]: "editor" } });
     expect(granted.map((s) => s.id)).toEqual([id]);
     expect(await servicesForConsole({ id: "u", name: "Nobody", email: "none@registrar.test", role: null, grants: {} })).toEqual([]);
+  });
+});
+
+describe("[SERVICES][API-KEYS] a service's API key actions", () => {
+  it("are refused to a role without settings:update on the service, and create and revoke for an administrator", async () => {
+    as("editor");
+    expect((await createServiceApiKey({ serviceId: service.id, name: "Not mine" })).serverError).toBe("Your role (editor) does not allow this on this service.");
+    as("admin");
+    const created = await createServiceApiKey({ serviceId: service.id, name: "Production AS" });
+    expect(created.data).toMatchObject({ ok: true, key: { name: "Production AS", revokedAt: null } });
+    const { key, apiKey } = created.data as { key: { id: string; hint: string }; apiKey: string };
+    expect(apiKey.endsWith(key.hint)).toBe(true);
+    expect((await serviceApiKeys(service.id)).keys.map((k) => k.id)).toContain(key.id);
+    expect((await createServiceApiKey({ serviceId: service.id, name: "Production AS" })).data).toMatchObject({ ok: false, issues: [{ path: ["name"] }] });
+    expect((await revokeServiceApiKey({ serviceId: service.id, id: key.id })).data).toEqual({ id: key.id, name: "Production AS", hint: key.hint });
+    expect((await revokeServiceApiKey({ serviceId: service.id, id: key.id })).serverError).toBe("This API key does not exist or was already revoked.");
+    expect((await serviceApiKeys(service.id)).environmentKey).toEqual({ set: false });
   });
 });
