@@ -12,6 +12,8 @@ const statements = {
   // Moving clients in and out (issue 17): importing writes many clients at once; an export with secrets hands
   // out every client's credential. Both are the administrator's; a metadata-only export is a bulk read.
   migration: ["import", "export", "exportSecrets"],
+  // The lifecycle of services (lib/registration/services.ts): the global administrator's alone.
+  service: ["create", "rename", "delete"],
 } as const;
 
 export const accessControl = createAccessControl(statements);
@@ -26,6 +28,7 @@ export const roles = {
     settings: ["read", "update"],
     audit: ["read"],
     migration: ["import", "export", "exportSecrets"],
+    service: ["create", "rename", "delete"],
   }),
 };
 

@@ -3,12 +3,14 @@ import type { ReactNode } from "react";
 import { ConsolePage } from "@/components/console/console-page";
 import { InitialAccessTokens } from "@/components/settings/initial-access-tokens";
 import { PolicyForm } from "@/components/settings/policy-form";
+import { ApiKeys } from "@/components/services/api-keys";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { roleAllows } from "@/lib/auth/permissions";
 import { requireServicePermission } from "@/lib/auth/session";
 import { serviceEndpoints } from "@/lib/services";
+import { serviceApiKeys } from "@/lib/services/queries";
 import { listInitialAccessTokens } from "@/lib/settings/queries";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -32,7 +34,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ servi
   const { serviceId } = await params;
   const { administrator, service } = await requireServicePermission(serviceId, { settings: ["read"] });
   const { policy } = service;
-  const tokens = await listInitialAccessTokens(serviceId);
+  const [tokens, apiKeys] = await Promise.all([listInitialAccessTokens(serviceId), serviceApiKeys(serviceId)]);
   const endpoints = serviceEndpoints(serviceId);
   const canEdit = roleAllows(administrator.role, { settings: ["update"] });
   return (
@@ -50,6 +52,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ servi
         </Card>
         <PolicyForm policy={policy} canEdit={canEdit} />
         <InitialAccessTokens tokens={tokens} canEdit={canEdit} required={policy.registrationMode === "initial_access_token"} />
+        <ApiKeys serviceId={serviceId} keys={apiKeys.keys} environmentKey={apiKeys.environmentKey} apiBase={endpoints.authleteApi} canEdit={canEdit} />
       </div>
     </ConsolePage>
   );
