@@ -3,7 +3,8 @@
 // clients spread over three services of different sizes (`services` below), starts the production build, signs an
 // administrator in and measures, in each service:
 //   - the server's response time (whole body) of the clients list with and without a search or a filter, and of
-//     a client's page (target p50 < 50 ms); and the audit log of the default service;
+//     a client's page (target p50 < 50 ms), with the CPU time per request of the server and of PostgreSQL; and
+//     the audit log of the default service;
 //   - the first-load JavaScript of every page, gzipped (target < 200 kB);
 //   - Lighthouse (desktop preset) on the list, a client's page and its edit page (targets: performance ≥ 0.95, accessibility 1.0).
 // Results are printed and written into docs/BENCHMARKS.md (section "ui"). Needs `npm run build` first.
@@ -24,6 +25,7 @@ import { writeBenchmarkSection } from "./lib/benchmarks-doc";
 import { ensureBulkService, insertBulkClients } from "./lib/bulk-clients";
 import { freePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { migrateDeploy } from "./lib/migrate";
+import { cpuOf, postgresCpu } from "./lib/process-cpu";
 
 const exec = promisify(execFile);
 const syntheticClients = Number(process.env.BENCH_CLIENTS ?? 1_000_000);
@@ -53,7 +55,8 @@ const targets = { p50Ms: 50, firstLoadKb: 200, performance: 0.95, accessibility:
 /** The other build to measure next to this one, if any. */
 const baseline = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : undefined;
 
-type Timing = { name: string; path: string; p50: number; p95: number; rows: string };
+/** `cpu`: CPU time per request (ms) of the server's process and, with a single server, of PostgreSQL. */
+type Timing = { name: string; path: string; p50: number; p95: number; rows: string; cpu: { server?: number; postgres?: number } };
 /** A page to measure: in which service, what it is, where, and what it must show. */
 type Page = { service: string; name: string; path: string; expect: RegExp };
 
@@ -148,14 +151,14 @@ async function signIn(base: string): Promise<string> {
 }
 
 /** A running build to measure: where it answers and its administrator's session. */
-type Target = { label: string; base: string; cookie: string };
+type Target = { label: string; base: string; cookie: string; pid?: number };
 
 /**
  * Server response time of a page: from the request to the last byte of the streamed HTML. With more than one
  * server, each sample is taken on each server in turn (sample i on the first, then on the second…), so that a
  * change in this machine's load falls on all alike. One timing per server, in their order.
  */
-async function time(targets: Target[], name: string, pagePath: string, expect: RegExp): Promise<Timing[]> {
+async function time(targets: Target[], name: string, pagePath: string, expect: RegExp, postgresDir?: string): Promise<Timing[]> {
   const get = async ({ base, cookie }: Target) => {
     const started = performance.now();
     const response = await fetch(`${base}${pagePath}`, { headers: { cookie }, redirect: "manual" });
@@ -167,13 +170,26 @@ async function time(targets: Target[], name: string, pagePath: string, expect: R
   for (let i = 0; i < 20; i++) for (const target of targets) await get(target); // warm up the JIT, the pools and PostgreSQL's caches
   const times = targets.map(() => [] as number[]);
   const bodies = targets.map(() => "");
+  // CPU time per request, which a busy machine changes less than the response time: each server's own, and
+  // PostgreSQL's when it serves one server only (with a baseline both read the same database).
+  const cpuNow = () => ({ servers: targets.map((t) => (t.pid ? cpuOf(t.pid)?.ms : undefined)), postgres: postgresDir && targets.length === 1 ? postgresCpu(postgresDir) : undefined });
+  const before = cpuNow();
   for (let i = 0; i < samples; i++) for (const [k, target] of targets.entries()) ({ ms: times[k]![i], body: bodies[k] } = await get(target));
+  const after = cpuNow();
+  const perRequest = (start?: number, end?: number) => (start === undefined || end === undefined ? undefined : (end - start) / samples);
   return targets.map((target, k) => {
     const sorted = times[k]!.sort((a, b) => a - b);
     process.stdout.write(`${name}${targets.length > 1 ? ` (${target.label})` : ""}: p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms\n`);
     // What the page says it shows ("1–25 of about 1,000,043"), without React's text separators.
     const shown = bodies[k]!.replaceAll("<!-- -->", "").match(/(\d[\d,]*)–(\d[\d,]*)(?: of ((?:about )?[\d,]+))?/);
-    return { name, path: pagePath, p50: percentile(sorted, 50), p95: percentile(sorted, 95), rows: shown ? `${shown[1]}–${shown[2]}${shown[3] ? ` of ${shown[3]}` : ""}` : "" };
+    return {
+      name,
+      path: pagePath,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      rows: shown ? `${shown[1]}–${shown[2]}${shown[3] ? ` of ${shown[3]}` : ""}` : "",
+      cpu: { server: perRequest(before.servers[k], after.servers[k]), postgres: k === 0 ? perRequest(before.postgres, after.postgres) : undefined },
+    };
   });
 }
 
@@ -289,8 +305,8 @@ async function main() {
     if (baselineServer) await waitFor(`${baselineBase}/api/health`, baselineServer);
     const cookie = await signIn(base);
     const targetList: Target[] = [
-      { label: "this build", base, cookie },
-      ...(baseline ? [{ label: "baseline", base: baselineBase, cookie: await signIn(baselineBase) }] : []),
+      { label: "this build", base, cookie, pid: server.pid },
+      ...(baseline ? [{ label: "baseline", base: baselineBase, cookie: await signIn(baselineBase), pid: baselineServer?.pid }] : []),
     ];
     const lookup = new pg.Client({ connectionString: databaseUrl });
     await lookup.connect();
@@ -336,7 +352,7 @@ async function main() {
     const timings: Timing[] = [];
     const baselineTimings: Timing[] = [];
     for (const { name, path: pagePath, expect } of pages) {
-      const [ours, theirs] = await time(targetList, name, pagePath, expect);
+      const [ours, theirs] = await time(targetList, name, pagePath, expect, path.join(root, "pg"));
       timings.push(ours!);
       if (theirs) baselineTimings.push(theirs);
     }
@@ -352,20 +368,23 @@ async function main() {
     const spread = services.map((s) => `"${s.id}" ${(loaded.get(s.id) ?? 0).toLocaleString("en")}${s.id === defaultServiceId ? " (with the demo data set)" : ""}`).join(", ");
     const measured = `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.versions.node}: the production build against an embedded PostgreSQL holding ${syntheticClients.toLocaleString("en")} synthetic clients and the demo data set in ${services.length} services (live clients: ${spread}), signed in as an administrator, all on this machine.`;
     const withoutIds = (pagePath: string) => clientIds.reduce((p, id) => p.replace(id, "<id>"), pagePath);
-    const listWorst = (list: Timing[], serviceId: string) =>
-      list.filter((t, k) => pages[k]!.service === serviceId && t.name.startsWith("Clients list")).reduce((worst, t) => (t.p50 > worst.p50 ? t : worst));
+    const cpuMs = (value?: number) => (value === undefined ? "–" : `${value.toFixed(1)} ms`);
+    const listWorst = (serviceId: string) => Math.max(...timings.filter((t, k) => pages[k]!.service === serviceId && t.name.startsWith("Clients list")).map((t) => t.p50));
     const table = [
       measured,
       "",
       `Load average (1 min) before the measurements: ${loadBefore.toFixed(1)}, after: ${loadAfter.toFixed(1)} (2 cores, shared with other jobs: compare pages of the same run).`,
       "",
-      `**Server response** (request to last byte of the streamed HTML, ${samples} sequential requests per page after ${warmUpRounds} warm-up rounds over all the pages and 20 of its own; target p50 < ${targets.p50Ms} ms):`,
+      `**Server response** (request to last byte of the streamed HTML, ${samples} sequential requests per page after ${warmUpRounds} warm-up rounds over all the pages and 20 of its own; CPU per request from /proc over those requests, which the machine's load changes less; target p50 < ${targets.p50Ms} ms):`,
       "",
-      "| service | page | p50 | p95 | shown | |",
-      "|---|---|---:|---:|---|---|",
-      ...timings.map((t, k) => `| ${pages[k]!.service} | ${t.name} \`${withoutIds(t.path)}\` | ${t.p50.toFixed(1)} ms | ${t.p95.toFixed(1)} ms | ${t.rows} | ${ok(t.p50 < targets.p50Ms)} |`),
+      "| service | page | p50 | p95 | CPU per request: server | PostgreSQL | shown | |",
+      "|---|---|---:|---:|---:|---:|---|---|",
+      ...timings.map(
+        (t, k) =>
+          `| ${pages[k]!.service} | ${t.name} \`${withoutIds(t.path)}\` | ${t.p50.toFixed(1)} ms | ${t.p95.toFixed(1)} ms | ${cpuMs(t.cpu.server)} | ${cpuMs(t.cpu.postgres)} | ${t.rows} | ${ok(t.p50 < targets.p50Ms)} |`,
+      ),
       "",
-      `**Clients list, slowest p50 of each service:** ${services.map((s) => `"${s.id}" ${listWorst(timings, s.id).p50.toFixed(1)} ms`).join(", ")} (target < ${targets.p50Ms} ms).`,
+      `**Clients list, slowest p50 of each service:** ${services.map((s) => `"${s.id}" ${listWorst(s.id).toFixed(1)} ms`).join(", ")} (target < ${targets.p50Ms} ms).`,
       "",
       `**First-load JavaScript** per page (.next/diagnostics/route-bundle-stats.json, chunks gzipped; target < ${targets.firstLoadKb} kB):`,
       "",
