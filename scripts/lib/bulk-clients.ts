@@ -56,6 +56,14 @@ client AS (
 INSERT INTO client_revision (id, client_ref, version, kind, metadata, change_set, actor, interface, created_at)
 SELECT gen_random_uuid(), id, 1, 'created', metadata, '[]'::jsonb, 'import:seed', 'cli', created_at FROM client`;
 
+/**
+ * Creates a service as a row of its own (the default policy, no API key) unless it exists: the services a
+ * benchmark spreads its clients over besides the default one, which the app creates itself.
+ */
+export async function ensureBulkService(pool: pg.Pool, id: string, name: string): Promise<void> {
+  await pool.query("INSERT INTO service (id, name, policy, created_at, updated_at) VALUES ($1, $2, '{}', now(), now()) ON CONFLICT (id) DO NOTHING", [id, name]);
+}
+
 /** Inserts `count` synthetic clients into a service, reporting progress; returns the number written. */
 export async function insertBulkClients(pool: pg.Pool, serviceId: string, count: number, onProgress: (done: number) => void): Promise<number> {
   const start = (await pool.query<{ max: number | null }>("SELECT max(number) AS max FROM client")).rows[0]?.max ?? 0;
