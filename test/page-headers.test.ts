@@ -29,7 +29,7 @@ async function get(path: string, headers: Record<string, string> = {}) {
 
 describe("[SECURITY][HEADERS] console pages through the launcher", () => {
   it("a page gets a nonce-based policy, the same nonce Next.js is given, and the other security headers", async () => {
-    const { headers, seen } = await get("/clients?q=acme");
+    const { headers, seen } = await get("/services/default/clients?q=acme");
     const csp = headers.get("content-security-policy")!;
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
     expect(csp).toContain("frame-ancestors 'none'");
@@ -41,13 +41,13 @@ describe("[SECURITY][HEADERS] console pages through the launcher", () => {
   });
 
   it("each response has a fresh nonce", async () => {
-    const [a, b] = await Promise.all([get("/clients"), get("/clients")]);
+    const [a, b] = await Promise.all([get("/services/default/clients"), get("/services/default/clients")]);
     expect(a.seen.nonce).not.toBe(b.seen.nonce);
   });
 
   it("the path being rendered replaces any value the client sent", async () => {
-    const { seen } = await get("/clients/abc/edit?from=list", { [requestPathHeader]: "https://evil.example/" });
-    expect(seen.path).toBe("/clients/abc/edit?from=list");
+    const { seen } = await get("/services/default/clients/abc/edit?from=list", { [requestPathHeader]: "https://evil.example/" });
+    expect(seen.path).toBe("/services/default/clients/abc/edit?from=list");
   });
 
   it("a path under a protocol's prefix that no protocol answers is handed to Next.js as a page (its not-found page gets a nonce too)", async () => {
@@ -57,13 +57,13 @@ describe("[SECURITY][HEADERS] console pages through the launcher", () => {
   });
 
   it("HSTS when the console is reached over https through a proxy", async () => {
-    const { headers } = await get("/clients", { "x-forwarded-proto": "https" });
+    const { headers } = await get("/services/default/clients", { "x-forwarded-proto": "https" });
     expect(headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
   });
 
   it("the auth API, assets and the health check get no page policy, and a client-sent path header is dropped", async () => {
     for (const path of ["/api/auth/get-session", "/api/health", "/_next/static/chunks/x.js", "/favicon.ico", "/demo-logos/acme.svg"]) {
-      const { headers, seen } = await get(path, { [requestPathHeader]: "/clients" });
+      const { headers, seen } = await get(path, { [requestPathHeader]: "/services/default/clients" });
       expect(headers.get("content-security-policy"), path).toBeNull();
       expect(seen, path).toEqual({ path: null, nonce: null, csp: null });
       // Not framed as pages, but never sniffed and never leaking the full URL as a referrer either.
