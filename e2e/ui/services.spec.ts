@@ -41,21 +41,6 @@ async function openMenu(page: Page, name: string) {
   await card(page, name).getByRole("button", { name: `Actions for ${name}` }).click();
 }
 
-test("[SERVICES][A11Y] with the default service only, the page invites to add one (light and dark)", async ({ page }) => {
-  test.setTimeout(120_000);
-  await page.goto("/services");
-  await expect(page.getByRole("heading", { level: 1, name: "Services" })).toBeVisible();
-  const listed = page.getByRole("list", { name: "Services" }).getByRole("listitem");
-  test.skip((await listed.count()) > 1, "the database already has other services (a re-run): the empty state is not shown");
-  await expect(page.getByRole("heading", { name: "No other services yet" })).toBeVisible();
-  const defaultCard = listed.first();
-  await expect(defaultCard.getByText("Default", { exact: true })).toBeVisible();
-  await expect(defaultCard).toContainText(`${baseURL}/register`);
-  await expect(defaultCard).toContainText(`${baseURL}/.well-known/oauth-authorization-server`);
-  await expect(defaultCard).toContainText(`${baseURL}/api/default`);
-  await checkBothSchemes(page, "services-empty");
-});
-
 test("[SERVICES] an administrator creates a service, renames it, and deletes it once empty by typing its id", async ({ page, request }) => {
   const id = `e2e-${run}`;
   const name = `E2E service ${run}`;
