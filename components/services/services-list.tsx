@@ -1,12 +1,12 @@
 "use client";
 
-import { ArrowRight, Layers, MoreHorizontal, Pencil, Plus, Trash2 } from "lucide-react";
+import { ArrowRight, Layers, MoreHorizontal, Plus } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { lazy, useState } from "react";
+import { AfterHydration } from "@/components/ui/after-hydration";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { onDemand, useOpenedOnce } from "@/components/ui/on-demand";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -20,6 +20,9 @@ import { EndpointList } from "./endpoint-list";
 const CreateServiceDialog = onDemand(() => import("./service-dialogs").then((m) => m.CreateServiceDialog));
 const RenameServiceDialog = onDemand(() => import("./service-dialogs").then((m) => m.RenameServiceDialog));
 const DeleteServiceDialog = onDemand(() => import("./service-dialogs").then((m) => m.DeleteServiceDialog));
+
+// The card's menu (Radix dropdown) arrives just after the page, not with it; meanwhile its trigger is inert.
+const ServiceMenu = lazy(() => import("./service-menu").then((m) => ({ default: m.ServiceMenu })));
 
 const clientsPath = (serviceId: string) => servicePath(serviceId, "/clients");
 
@@ -100,7 +103,17 @@ function ServiceCard({ service, canManage, onRename, onDelete }: { service: Serv
               <ArrowRight aria-hidden />
             </Link>
           </Button>
-          {canManage && <ServiceMenu service={service} onRename={onRename} onDelete={onDelete} />}
+          {canManage && (
+            <AfterHydration
+              fallback={
+                <Button variant="ghost" size="icon-sm" aria-label={`Actions for ${service.name}`} aria-disabled className="text-zinc-500">
+                  <MoreHorizontal aria-hidden />
+                </Button>
+              }
+            >
+              <ServiceMenu service={service} onRename={onRename} onDelete={onDelete} />
+            </AfterHydration>
+          )}
         </div>
       </CardHeader>
       <EndpointList
@@ -111,31 +124,5 @@ function ServiceCard({ service, canManage, onRename, onDelete }: { service: Serv
         ]}
       />
     </Card>
-  );
-}
-
-function ServiceMenu({ service, onRename, onDelete }: { service: ServiceView; onRename: () => void; onDelete: () => void }) {
-  return (
-    <DropdownMenu modal={false}>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon-sm" aria-label={`Actions for ${service.name}`} className="text-zinc-500">
-          <MoreHorizontal aria-hidden />
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent className="max-w-72">
-        <DropdownMenuItem onSelect={onRename}>
-          <Pencil aria-hidden />
-          Rename…
-        </DropdownMenuItem>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem destructive disabled={service.deleteBlocked !== null} onSelect={onDelete} className="items-start">
-          <Trash2 aria-hidden className="mt-0.5" />
-          <span className="grid gap-0.5">
-            <span>Delete…</span>
-            {service.deleteBlocked && <span className="text-xs text-zinc-600 dark:text-zinc-400">{service.deleteBlocked}</span>}
-          </span>
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
   );
 }

@@ -38,7 +38,10 @@ async function createService(page: Page, id: string, name: string) {
 }
 
 async function openMenu(page: Page, name: string) {
-  await card(page, name).getByRole("button", { name: `Actions for ${name}` }).click();
+  const trigger = card(page, name).getByRole("button", { name: `Actions for ${name}` });
+  // The menu's code arrives just after the page; until then the trigger is inert.
+  await expect(trigger).not.toHaveAttribute("aria-disabled", "true");
+  await trigger.click();
 }
 
 test("[SERVICES] an administrator creates a service, renames it, and deletes it once empty by typing its id", async ({ page, request }) => {
