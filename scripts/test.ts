@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
 import { migrateDeploy } from "./lib/migrate";
+import { troublesOf } from "./lib/e2e-report";
 
 const results: { step: string; ok: boolean; seconds: number }[] = [];
 const only = process.argv.slice(2); // e.g. `npm test -- vitest e2e` runs only those steps
@@ -54,6 +55,8 @@ function chromiumPath(): string | undefined {
   return fs.existsSync(candidate) ? candidate : undefined;
 }
 
+let e2eTroubles: string[] = [];
+
 async function main() {
   const npx = path.resolve("node_modules", ".bin");
   await step("typecheck", () => run(path.join(npx, "tsc"), ["--noEmit"]));
@@ -85,6 +88,7 @@ async function main() {
   const evidence = fs.mkdtempSync(path.join(os.tmpdir(), "registrar-evidence-"));
   const ledger = path.join(evidence, "credentials.txt");
   const logs = { vitest: path.join(evidence, "vitest.log"), e2e: path.join(evidence, "e2e-server.log") };
+  const e2eReport = path.join(evidence, "e2e-report.json");
   const traced = (log: string) => ({ REGISTRAR_CREDENTIAL_LEDGER: ledger, REGISTRAR_LOG_FILE: log, LOG_LEVEL: "debug" });
 
   try {
@@ -100,8 +104,9 @@ async function main() {
         results.push({ step: "e2e", ok: false, seconds: 0 });
       } else if (results.find((r) => r.step === "build")?.ok) {
         await step("e2e", async () =>
-          run(path.join(npx, "playwright"), ["test"], {
+          run(path.join(npx, "playwright"), ["test", "--reporter=list,json"], {
             ...process.env,
+            PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
             CHROMIUM_PATH: chromium,
             DATABASE_URL: e2eUrl,
             E2E_PORT: String(await freePort()),
@@ -123,6 +128,7 @@ async function main() {
           }),
         true,
       );
+    e2eTroubles = troublesOf(e2eReport);
   } finally {
     fs.rmSync(evidence, { recursive: true, force: true });
     await embedded?.stop();
@@ -131,6 +137,7 @@ async function main() {
 
   process.stdout.write("\n━━ summary ━━\n");
   for (const r of results) process.stdout.write(`${r.ok ? "PASS" : "FAIL"}  ${r.step.padEnd(10)} ${r.seconds.toFixed(1)} s\n`);
+  if (e2eTroubles.length) process.stdout.write(`\nEnd-to-end tests that failed or needed their retry:\n${e2eTroubles.join("\n")}\n`);
   const failed = results.filter((r) => !r.ok);
   process.stdout.write(failed.length ? `\n${failed.length} step(s) failed: ${failed.map((r) => r.step).join(", ")}\n` : "\nAll steps passed.\n");
   process.exit(failed.length ? 1 : 0);
