@@ -3,6 +3,7 @@ import { config } from "@/lib/config";
 import { logger } from "@/lib/logger";
 import { recordAudit, type Caller } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { countCredentialFailure, countRegistration, countThrottled } from "@/lib/metrics";
 import { isApiKeyOf } from "./api-keys";
 import { decryptSecret, encryptSecret, hashesEqual, hashToken, newClientId, newClientSecret, newToken, secretAad, secretsEqual, tokenMatches } from "./credentials";
 import { diffMetadata, type Change } from "./diff";
@@ -116,6 +117,12 @@ async function firstRefusal(...steps: (() => Refusal | null | Promise<Refusal | 
 
 // ---- throttling of guessed credentials ----------------------------------------------------------------
 
+/** A request refused for its address's failed guesses: counted and logged for operators (the audit event is written once, on reaching the limit). */
+function noteThrottled(kind: CredentialKind, wait: number) {
+  countThrottled(kind);
+  logger.warn({ event: "credential_guessing.refused", kind, retryAfter: wait }, "request refused: too many failed credentials from this address");
+}
+
 /**
  * Whether the caller's address is throttled for this kind of credential. An authorization server calling the
  * Authlete-compatible API speaks for many clients from one address: it is trusted to limit its own callers.
@@ -123,11 +130,14 @@ async function firstRefusal(...steps: (() => Refusal | null | Promise<Refusal | 
 async function throttled(kind: CredentialKind, caller: Caller): Promise<Refusal | null> {
   if (caller.interface === "authlete_api" || caller.interface === "console") return null;
   const wait = await retryAfter(kind, caller.ip);
-  return wait > 0 ? tooManyFailures(wait) : null;
+  if (wait <= 0) return null;
+  noteThrottled(kind, wait);
+  return tooManyFailures(wait);
 }
 
 /** Counts a failed credential check of the caller's address; reaching the limit is an audit event. */
 async function countFailure(kind: CredentialKind, serviceId: string, caller: Caller) {
+  countCredentialFailure(kind);
   if (caller.interface === "authlete_api" || caller.interface === "console") return;
   if (await recordFailure(kind, caller.ip)) await recordAudit(db(), caller, { serviceId, action: "credential_guessing.throttled", outcome: "denied", details: { kind } });
 }
@@ -319,13 +329,17 @@ export type ApiCallCheck = { ok: true; serviceId: string } | { ok: false; reason
  */
 export async function authorizeApiCall(serviceId: string, apiKey: string | undefined, caller: Caller): Promise<ApiCallCheck> {
   const wait = await retryAfter("api_key", caller.ip);
-  if (wait > 0) return { ok: false, reason: "throttled", retryAfter: wait };
+  if (wait > 0) {
+    noteThrottled("api_key", wait);
+    return { ok: false, reason: "throttled", retryAfter: wait };
+  }
   const service = await store.loadService(serviceId);
   if (service && apiKey) {
     const keyHash = hashToken(apiKey);
     if (service.apiKeyHash && hashesEqual(keyHash, Buffer.from(service.apiKeyHash, "hex"))) return { ok: true, serviceId: service.id };
     if (await isApiKeyOf(service.id, keyHash)) return { ok: true, serviceId: service.id };
   }
+  countCredentialFailure("api_key");
   if (await recordFailure("api_key", caller.ip)) await recordAudit(db(), caller, { serviceId: service?.id ?? null, action: "credential_guessing.throttled", outcome: "denied", details: { kind: "api_key" } });
   if (!service) return { ok: false, reason: "unknown_service" };
   await recordAudit(db(), caller, { serviceId: service.id, action: "api_key.check", outcome: "failure", details: { reason: apiKey ? "wrong_key" : "no_key" } });
@@ -421,6 +435,7 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
   });
   if (!created) return refuseInitialAccessToken(serviceId, caller); // the initial access token was used up meanwhile
   if (!("createdAt" in created)) return created; // a limit of the service
+  countRegistration(serviceId, caller.interface);
   logger.info({ event: "client.registered", serviceId, clientId, interface: caller.interface, requestId: caller.requestId }, "client registered");
   return {
     ok: true,
