@@ -10,6 +10,7 @@ import { diffMetadata, type Change } from "./diff";
 import { needsClientSecret, rotatesRegistrationAccessToken } from "./members";
 import { validateClientMetadata, type ClientMetadata, type MetadataIssue, type RegistrationErrorCode } from "./metadata";
 import type { ServicePolicy } from "./policy";
+import { sectorDocuments, sectorIdentifierProblem, sectorIdentifierToCheck, type SectorDocuments } from "./sector-identifier";
 import { applySoftwareStatement } from "./software-statement";
 import * as store from "./store";
 import { recordFailure, retryAfter, type CredentialKind } from "./throttle";
@@ -245,6 +246,30 @@ async function validateMetadata(document: Record<string, unknown>, policy: Servi
   return result.ok ? { ok: true, value: result.metadata } : invalid(result.issues);
 }
 
+/**
+ * OpenID Connect Registration §5: the document at sector_identifier_uri lists every redirect URI. Checked for a
+ * new client, and on an update that changes the URI or the redirect URIs (`before`).
+ */
+async function requireSectorIdentifierListing(metadata: ClientMetadata, before: ClientMetadata | undefined, documents: SectorDocuments): Promise<Refusal | null> {
+  const problem = await sectorIdentifierProblem(metadata, before, documents);
+  return problem ? invalid([problem]) : null;
+}
+
+/**
+ * An update's sector_identifier_uri document, fetched before the client row is locked, so a slow host holds
+ * neither the lock nor a connection; only for the holder of the client's token, and only when the update
+ * changes the URI or the redirect URIs. requireSectorIdentifierListing then uses the answer (or fetches, when
+ * a software statement brings the URI).
+ */
+async function prefetchSectorDocument(serviceId: string, input: UpdateInput, token: string | null, documents: SectorDocuments) {
+  if (!isObject(input.document) || typeof input.document.sector_identifier_uri !== "string") return;
+  const row = await store.findClient(serviceId, input.clientId);
+  if (!holdsRegistrationAccessToken(row, token)) return;
+  const { sector_identifier_uri, redirect_uris } = input.document as Pick<ClientMetadata, "sector_identifier_uri" | "redirect_uris">;
+  const uri = sectorIdentifierToCheck({ sector_identifier_uri, redirect_uris: Array.isArray(redirect_uris) ? redirect_uris : [] }, row!.metadata as ClientMetadata);
+  if (uri) await documents(uri);
+}
+
 const duplicateSoftwareId = (softwareId: string) => invalid([{ path: ["software_id"], code: "invalid_client_metadata", message: `software_id "${softwareId}" is already registered` }]);
 
 /** With blockDuplicateSoftwareId, one active client per software_id; checked under the service's limits lock. */
@@ -388,8 +413,9 @@ export type RegisterInput = {
 
 /**
  * RFC 7591 §3: registers a client. The steps: registration allowed (open, or a usable initial access token;
- * console registrations skip this) → a metadata object → valid metadata → the service's limits (client count,
- * unique software_id) → persist with its first revision and audit event.
+ * console registrations skip this) → a metadata object → valid metadata → the sector_identifier_uri document
+ * lists the redirect URIs → the service's limits (client count, unique software_id) → persist with its first
+ * revision and audit event.
  */
 export async function register(serviceId: string, input: RegisterInput, caller: Caller): Promise<Outcome<ClientInformation>> {
   const { policy } = await serviceOrThrow(serviceId);
@@ -404,6 +430,8 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
   const validated = await validateMetadata(document, policy);
   if (!validated.ok) return validated;
   const metadata = validated.value;
+  const unlisted = await requireSectorIdentifierListing(metadata, undefined, sectorDocuments());
+  if (unlisted) return unlisted;
 
   const clientId = newClientId();
   const clientSecret = needsClientSecret(metadata) ? newClientSecret() : null;
@@ -511,14 +539,16 @@ export async function revert(
 /**
  * An update or a revert. The steps, with the client row locked once: not throttled → not a stale edit
  * (console) → the client's registration access token → self-management allowed → a metadata object → no
- * service-owned members → valid metadata → unique software_id when it changes → persist with a revision and
- * an audit event.
+ * service-owned members → valid metadata → the sector_identifier_uri document lists the redirect URIs, when
+ * either changes → unique software_id when it changes → persist with a revision and an audit event.
  */
 async function writeMetadata(serviceId: string, input: UpdateInput, caller: Caller, kind: "updated" | "reverted", revertedTo?: number): Promise<Outcome<ClientInformation>> {
   const { policy } = await serviceOrThrow(serviceId);
   const token = presentedToken(input.registrationAccessToken);
   const slowDown = await throttled("registration_token", caller);
   if (slowDown) return slowDown;
+  const documents = sectorDocuments();
+  await prefetchSectorDocument(serviceId, input, token, documents);
   const outcome = await store.withTransaction(async (tx): Promise<Outcome<ClientInformation>> => {
     const row = await store.lockClient(tx, serviceId, input.clientId);
     let currentSecret: string | null = null;
@@ -537,8 +567,11 @@ async function writeMetadata(serviceId: string, input: UpdateInput, caller: Call
     const validated = await validateMetadata(metadataDocument, policy, before.software_statement);
     if (!validated.ok) return validated;
     const metadata = validated.value;
-    const duplicate = await keepSoftwareIdUniqueOnChange(tx, serviceId, policy, before.software_id, metadata.software_id);
-    if (duplicate) return duplicate;
+    const refused = await firstRefusal(
+      () => requireSectorIdentifierListing(metadata, before, documents),
+      () => keepSoftwareIdUniqueOnChange(tx, serviceId, policy, before.software_id, metadata.software_id),
+    );
+    if (refused) return refused;
     return persistMetadata(tx, { serviceId, row: client, before, metadata, currentSecret, token: token!, policy, kind, revertedTo }, caller);
   });
   return countTokenFailure(outcome, token, serviceId, caller);
