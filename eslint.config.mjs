@@ -71,7 +71,7 @@ const consoleCode = [
   },
 ];
 
-const dataLayer = `Components must not import the data layer or server-only code at runtime (lib/db, the registration store, service, settings, api-keys, throttle and credentials, lib/*/queries, lib/clients/list and search-plan, lib/audit-log/query, lib/services, lib/health, lib/auth's server modules, the protocols, the launcher, Prisma, pg): the page (app/) fetches the data and passes it down as props. \`import type\` of a view-model type is allowed ${seeDocs}.`;
+const dataLayer = `Components must not import the data layer or server-only code at runtime (lib/db, lib/metrics, lib/request-context, the registration store, service, settings, api-keys, throttle, credentials, sector-identifier and sector-fetch, lib/*/queries, lib/clients/list and search-plan, lib/audit-log/query, lib/services, lib/health, lib/auth's server modules, the protocols, the launcher, Prisma, pg): the page (app/) fetches the data and passes it down as props. \`import type\` of a view-model type is allowed ${seeDocs}.`;
 const components = {
   paths: [{ name: "pg", message: dataLayer, allowTypeImports: true }],
   patterns: [
@@ -85,6 +85,10 @@ const components = {
           "lib/registration/api-keys",
           "lib/registration/throttle",
           "lib/registration/credentials",
+          "lib/registration/sector-identifier",
+          "lib/registration/sector-fetch",
+          "lib/metrics",
+          "lib/request-context",
           "lib/*/queries",
           "lib/clients/list",
           "lib/clients/search-plan",

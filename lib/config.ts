@@ -37,6 +37,8 @@ const EnvSchema = z
     ADMIN_EMAIL: z.preprocess(optional, z.email("must be an e-mail address").optional()),
     ADMIN_PASSWORD: z.preprocess(optional, z.string().min(12, "must be at least 12 characters").optional()),
     LOG_LEVEL: z.preprocess(optional, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+    METRICS_TOKEN: z.preprocess(optional, z.string().min(32, "must be at least 32 characters").optional()),
+    REGISTRAR_SECTOR_FETCH_ALLOW_PRIVATE: z.preprocess(optional, z.enum(["0", "1"], "must be 1 or 0").default("0")),
   });
 
 export type Config = {
@@ -52,6 +54,10 @@ export type Config = {
   authSecret: string;
   admin: { email: string; password: string } | undefined;
   logLevel: string;
+  /** The bearer token /metrics requires; unset = no /metrics (404). */
+  metricsToken: string | undefined;
+  /** Tests only: sector_identifier_uri may name a private or loopback address (lib/registration/sector-fetch.ts). */
+  sectorFetchAllowPrivate: boolean;
 };
 
 /** Parses and checks the environment; throws ConfigError naming each bad variable. */
@@ -64,6 +70,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   });
   if (!env.ADMIN_EMAIL !== !env.ADMIN_PASSWORD)
     problems.push(`${env.ADMIN_EMAIL ? "ADMIN_PASSWORD" : "ADMIN_EMAIL"} is required when the other of ADMIN_EMAIL / ADMIN_PASSWORD is set`);
+  if (env.REGISTRAR_SECTOR_FETCH_ALLOW_PRIVATE === "1" && env.NODE_ENV === "production")
+    problems.push("REGISTRAR_SECTOR_FETCH_ALLOW_PRIVATE must not be set in production: it lets clients make the service fetch from private addresses");
   if (!result.success || problems.length) throw new ConfigError(problems);
   const e = result.data;
   return {
@@ -78,6 +86,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     authSecret: e.AUTH_SECRET,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
+    sectorFetchAllowPrivate: e.REGISTRAR_SECTOR_FETCH_ALLOW_PRIVATE === "1",
   };
 }
 

@@ -26,6 +26,12 @@ export function pool(): pg.Pool {
   return globalForDb.registrarPool;
 }
 
+/** How busy the pool is (zeros before it is first used): its connections, the idle ones, and the queries waiting for one. */
+export function poolUsage(): { totalCount: number; idleCount: number; waitingCount: number } {
+  const current = globalForDb.registrarPool;
+  return { totalCount: current?.totalCount ?? 0, idleCount: current?.idleCount ?? 0, waitingCount: current?.waitingCount ?? 0 };
+}
+
 /** The Prisma client. */
 export function db(): PrismaClient {
   return (globalForDb.registrarPrisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) }));

@@ -9,3 +9,6 @@ export const requestPathHeader = "x-registrar-path";
 
 /** On page requests: the CSP nonce Next.js puts on its inline scripts, and the layout on its own. */
 export const nonceHeader = "x-nonce";
+
+/** On every request: its id, as the response's X-Request-Id shows it and every log line of the request carries it. */
+export const requestIdHeader = "x-request-id";

@@ -54,6 +54,21 @@ describe("[CONFIG] environment", () => {
     expect(problems({ ...valid, ADMIN_EMAIL: "root", ADMIN_PASSWORD: "long-enough-password" })).toEqual(["ADMIN_EMAIL must be an e-mail address"]);
   });
 
+  it("METRICS_TOKEN: unset = no /metrics; a short token is refused", () => {
+    expect(parseConfig(valid).metricsToken).toBeUndefined();
+    expect(parseConfig({ ...valid, METRICS_TOKEN: "m".repeat(32) }).metricsToken).toBe("m".repeat(32));
+    expect(problems({ ...valid, METRICS_TOKEN: "short" })).toEqual(["METRICS_TOKEN must be at least 32 characters"]);
+  });
+
+  it("REGISTRAR_SECTOR_FETCH_ALLOW_PRIVATE: off by default, for tests only, refused in production", () => {
+    expect(parseConfig(valid).sectorFetchAllowPrivate).toBe(false);
+    expect(parseConfig({ ...valid, REGISTRAR_SECTOR_FETCH_ALLOW_PRIVATE: "1" }).sectorFetchAllowPrivate).toBe(true);
+    expect(problems({ ...valid, REGISTRAR_SECTOR_FETCH_ALLOW_PRIVATE: "yes" })).toEqual(["REGISTRAR_SECTOR_FETCH_ALLOW_PRIVATE must be 1 or 0"]);
+    expect(problems({ ...valid, NODE_ENV: "production", REGISTRAR_SECTOR_FETCH_ALLOW_PRIVATE: "1" })).toEqual([
+      "REGISTRAR_SECTOR_FETCH_ALLOW_PRIVATE must not be set in production: it lets clients make the service fetch from private addresses",
+    ]);
+  });
+
   it("reports every problem at once, in one message", () => {
     const error = (() => {
       try {

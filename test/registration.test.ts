@@ -532,6 +532,26 @@ describe("[CORE][STATEMENT] software statements (RFC 7591 §2.3)", () => {
     expect(expectFailure(outcome)).toEqual(statementFailure("invalid_software_statement", "has expired"));
   });
 
+  it("[CORE][STATEMENT]: a statement not valid before a time still to come (nbf): invalid_software_statement, nothing written", async () => {
+    await trusting();
+    const outcome = await registerStatement(await issuer.sign({ software_id: "sw" }, { notBefore: nowSeconds() + 3600 }));
+    expect(expectFailure(outcome)).toEqual(statementFailure("invalid_software_statement", "is not yet valid (its nbf is in the future)"));
+  });
+
+  it("[CORE][STATEMENT]: a statement issued in the future (iat beyond the clock skew): invalid_software_statement, nothing written", async () => {
+    await trusting();
+    const outcome = await registerStatement(await issuer.sign({ software_id: "sw" }, { issuedAt: nowSeconds() + 3600 }));
+    expect(expectFailure(outcome)).toEqual(statementFailure("invalid_software_statement", "was issued in the future (its iat is later than now)"));
+  });
+
+  it("[CORE][STATEMENT]: exp, nbf and iat within the clock skew of 60 seconds are accepted", async () => {
+    await trusting();
+    const now = nowSeconds();
+    expectOk(await register(service.id, { document: webClient({ software_statement: await issuer.sign({ software_id: "sw-skew-exp" }, { expiresAt: now - 30, issuedAt: now - 600 }) }) }, anonymous));
+    expectOk(await register(service.id, { document: webClient({ software_statement: await issuer.sign({ software_id: "sw-skew-nbf" }, { notBefore: now + 30 }) }) }, anonymous));
+    expectOk(await register(service.id, { document: webClient({ software_statement: await issuer.sign({ software_id: "sw-skew-iat" }, { issuedAt: now + 30 }) }) }, anonymous));
+  });
+
   it("[CORE][STATEMENT]: a statement that is not a JWT, or has no iss: invalid_software_statement", async () => {
     await trusting();
     expect(expectFailure(await registerStatement("e30.e30.c2ln"))).toEqual(statementFailure("invalid_software_statement", "must have an iss claim"));

@@ -16,6 +16,10 @@ import { errorToResponse, rfcFailure, type FailureShape, type HttpResponse } fro
 type Endpoint = (ctx: RequestContext) => Promise<HttpResponse>;
 export type ProtocolRoute = {
   pattern: RegExp;
+  /** The pattern as operators read it in metrics (`/register/{clientId}`): never the path itself, which names clients. */
+  label: string;
+  /** The interface it belongs to, in metrics: the RFC endpoints and discovery, or the Authlete-compatible API. */
+  interface: "rfc" | "authlete";
   methods: Partial<Record<string, Endpoint>>;
   /** Browser-based clients (single-page apps, MCP clients) register themselves: allow cross-origin calls. */
   cors: boolean;
@@ -32,27 +36,33 @@ const registration = escaped(registrationEndpointPath);
 // Any segment: a malformed id is answered as an unknown service, not handed to Next.js.
 const service = `${escaped(servicePathPrefix)}(?<serviceId>[^/]+)`;
 
-const rfc7591 = { methods: { POST: registerClient }, cors: true, failure: rfcFailure };
-const rfc7592 = { methods: { GET: readClient, PUT: updateClient, DELETE: deleteClient }, cors: true, failure: rfcFailure };
-const discovery = { methods: { GET: serverMetadata }, cors: true, failure: rfcFailure };
+const rfc7591 = { methods: { POST: registerClient }, cors: true, failure: rfcFailure, interface: "rfc" } as const;
+const rfc7592 = { methods: { GET: readClient, PUT: updateClient, DELETE: deleteClient }, cors: true, failure: rfcFailure, interface: "rfc" } as const;
+const discovery = { methods: { GET: serverMetadata }, cors: true, failure: rfcFailure, interface: "rfc" } as const;
+const serviceLabel = `${servicePathPrefix}{serviceId}`;
 
 const routes: ProtocolRoute[] = [
   // The default service, at the root.
-  { pattern: new RegExp(`^${registration}$`), ...rfc7591 },
-  { pattern: new RegExp(`^${registration}/(?<clientId>[^/]+)$`), ...rfc7592 },
-  { pattern: /^\/\.well-known\/(?:oauth-authorization-server|openid-configuration)$/, ...discovery },
+  { pattern: new RegExp(`^${registration}$`), label: registrationEndpointPath, ...rfc7591 },
+  { pattern: new RegExp(`^${registration}/(?<clientId>[^/]+)$`), label: `${registrationEndpointPath}/{clientId}`, ...rfc7592 },
+  { pattern: /^\/\.well-known\/(?:oauth-authorization-server|openid-configuration)$/, label: "/.well-known/{metadata}", ...discovery },
   // Every other service under its issuer `{issuer}/s/{serviceId}` (uris.ts, serviceIssuer): RFC 8414 §3 inserts
   // the well-known path before the issuer's path; OpenID Connect Discovery §4 appends it to the issuer.
-  { pattern: new RegExp(`^${service}${registration}$`), ...rfc7591, namesService: true },
-  { pattern: new RegExp(`^${service}${registration}/(?<clientId>[^/]+)$`), ...rfc7592, namesService: true },
-  { pattern: new RegExp(`^/\\.well-known/oauth-authorization-server${service}$`), ...discovery, namesService: true },
-  { pattern: new RegExp(`^${service}/\\.well-known/openid-configuration$`), ...discovery, namesService: true },
-  ...(["register", "get", "update", "delete"] as const).map((operation) => ({
-    pattern: new RegExp(`^/api/(?<serviceId>[A-Za-z0-9._-]{1,64})/client/registration${operation === "register" ? "" : `/${operation}`}$`),
-    methods: { POST: (ctx: RequestContext) => authleteRegistration(ctx, operation) },
-    cors: false,
-    failure: authleteApiFailure,
-  })),
+  { pattern: new RegExp(`^${service}${registration}$`), label: `${serviceLabel}${registrationEndpointPath}`, ...rfc7591, namesService: true },
+  { pattern: new RegExp(`^${service}${registration}/(?<clientId>[^/]+)$`), label: `${serviceLabel}${registrationEndpointPath}/{clientId}`, ...rfc7592, namesService: true },
+  { pattern: new RegExp(`^/\\.well-known/oauth-authorization-server${service}$`), label: `/.well-known/oauth-authorization-server${serviceLabel}`, ...discovery, namesService: true },
+  { pattern: new RegExp(`^${service}/\\.well-known/openid-configuration$`), label: `${serviceLabel}/.well-known/openid-configuration`, ...discovery, namesService: true },
+  ...(["register", "get", "update", "delete"] as const).map((operation) => {
+    const rest = `/client/registration${operation === "register" ? "" : `/${operation}`}`;
+    return {
+      pattern: new RegExp(`^/api/(?<serviceId>[A-Za-z0-9._-]{1,64})${rest}$`),
+      label: `/api/{serviceId}${rest}`,
+      interface: "authlete" as const,
+      methods: { POST: (ctx: RequestContext) => authleteRegistration(ctx, operation) },
+      cors: false,
+      failure: authleteApiFailure,
+    };
+  }),
 ];
 
 /** The route answering `path` (without its query), or undefined for a path that is not a protocol's. */
@@ -101,7 +111,8 @@ export async function answerProtocolRequest(req: IncomingMessage, route: Protoco
       response = errorToResponse(error, ctx.requestId, route.failure);
     }
   }
-  if (response.status >= 400) logger.debug({ requestId: ctx.requestId, method, path, status: response.status, body: response.body }, "request refused");
+  // The request's id is on the line already (lib/logger.ts).
+  if (response.status >= 400) logger.debug({ method, path, status: response.status, body: response.body }, "request refused");
   return { status: response.status, headers: Object.assign({}, response.headers, cors, { "X-Request-Id": ctx.requestId }), body: method === "HEAD" ? null : response.body };
 }
 

@@ -3,12 +3,14 @@ import { config } from "@/lib/config";
 import { logger } from "@/lib/logger";
 import { recordAudit, type Caller } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { countCredentialFailure, countRegistration, countThrottled } from "@/lib/metrics";
 import { isApiKeyOf } from "./api-keys";
 import { decryptSecret, encryptSecret, hashesEqual, hashToken, newClientId, newClientSecret, newToken, secretAad, secretsEqual, tokenMatches } from "./credentials";
 import { diffMetadata, type Change } from "./diff";
 import { needsClientSecret, rotatesRegistrationAccessToken } from "./members";
 import { validateClientMetadata, type ClientMetadata, type MetadataIssue, type RegistrationErrorCode } from "./metadata";
 import type { ServicePolicy } from "./policy";
+import { sectorDocuments, sectorIdentifierProblem, sectorIdentifierToCheck, type SectorDocuments } from "./sector-identifier";
 import { applySoftwareStatement } from "./software-statement";
 import * as store from "./store";
 import { recordFailure, retryAfter, type CredentialKind } from "./throttle";
@@ -116,6 +118,12 @@ async function firstRefusal(...steps: (() => Refusal | null | Promise<Refusal | 
 
 // ---- throttling of guessed credentials ----------------------------------------------------------------
 
+/** A request refused for its address's failed guesses: counted and logged for operators (the audit event is written once, on reaching the limit). */
+function noteThrottled(kind: CredentialKind, wait: number) {
+  countThrottled(kind);
+  logger.warn({ event: "credential_guessing.refused", kind, retryAfter: wait }, "request refused: too many failed credentials from this address");
+}
+
 /**
  * Whether the caller's address is throttled for this kind of credential. An authorization server calling the
  * Authlete-compatible API speaks for many clients from one address: it is trusted to limit its own callers.
@@ -123,11 +131,14 @@ async function firstRefusal(...steps: (() => Refusal | null | Promise<Refusal | 
 async function throttled(kind: CredentialKind, caller: Caller): Promise<Refusal | null> {
   if (caller.interface === "authlete_api" || caller.interface === "console") return null;
   const wait = await retryAfter(kind, caller.ip);
-  return wait > 0 ? tooManyFailures(wait) : null;
+  if (wait <= 0) return null;
+  noteThrottled(kind, wait);
+  return tooManyFailures(wait);
 }
 
 /** Counts a failed credential check of the caller's address; reaching the limit is an audit event. */
 async function countFailure(kind: CredentialKind, serviceId: string, caller: Caller) {
+  countCredentialFailure(kind);
   if (caller.interface === "authlete_api" || caller.interface === "console") return;
   if (await recordFailure(kind, caller.ip)) await recordAudit(db(), caller, { serviceId, action: "credential_guessing.throttled", outcome: "denied", details: { kind } });
 }
@@ -235,6 +246,30 @@ async function validateMetadata(document: Record<string, unknown>, policy: Servi
   return result.ok ? { ok: true, value: result.metadata } : invalid(result.issues);
 }
 
+/**
+ * OpenID Connect Registration §5: the document at sector_identifier_uri lists every redirect URI. Checked for a
+ * new client, and on an update that changes the URI or the redirect URIs (`before`).
+ */
+async function requireSectorIdentifierListing(metadata: ClientMetadata, before: ClientMetadata | undefined, documents: SectorDocuments): Promise<Refusal | null> {
+  const problem = await sectorIdentifierProblem(metadata, before, documents);
+  return problem ? invalid([problem]) : null;
+}
+
+/**
+ * An update's sector_identifier_uri document, fetched before the client row is locked, so a slow host holds
+ * neither the lock nor a connection; only for the holder of the client's token, and only when the update
+ * changes the URI or the redirect URIs. requireSectorIdentifierListing then uses the answer (or fetches, when
+ * a software statement brings the URI).
+ */
+async function prefetchSectorDocument(serviceId: string, input: UpdateInput, token: string | null, documents: SectorDocuments) {
+  if (!isObject(input.document) || typeof input.document.sector_identifier_uri !== "string") return;
+  const row = await store.findClient(serviceId, input.clientId);
+  if (!holdsRegistrationAccessToken(row, token)) return;
+  const { sector_identifier_uri, redirect_uris } = input.document as Pick<ClientMetadata, "sector_identifier_uri" | "redirect_uris">;
+  const uri = sectorIdentifierToCheck({ sector_identifier_uri, redirect_uris: Array.isArray(redirect_uris) ? redirect_uris : [] }, row!.metadata as ClientMetadata);
+  if (uri) await documents(uri);
+}
+
 const duplicateSoftwareId = (softwareId: string) => invalid([{ path: ["software_id"], code: "invalid_client_metadata", message: `software_id "${softwareId}" is already registered` }]);
 
 /** With blockDuplicateSoftwareId, one active client per software_id; checked under the service's limits lock. */
@@ -319,13 +354,17 @@ export type ApiCallCheck = { ok: true; serviceId: string } | { ok: false; reason
  */
 export async function authorizeApiCall(serviceId: string, apiKey: string | undefined, caller: Caller): Promise<ApiCallCheck> {
   const wait = await retryAfter("api_key", caller.ip);
-  if (wait > 0) return { ok: false, reason: "throttled", retryAfter: wait };
+  if (wait > 0) {
+    noteThrottled("api_key", wait);
+    return { ok: false, reason: "throttled", retryAfter: wait };
+  }
   const service = await store.loadService(serviceId);
   if (service && apiKey) {
     const keyHash = hashToken(apiKey);
     if (service.apiKeyHash && hashesEqual(keyHash, Buffer.from(service.apiKeyHash, "hex"))) return { ok: true, serviceId: service.id };
     if (await isApiKeyOf(service.id, keyHash)) return { ok: true, serviceId: service.id };
   }
+  countCredentialFailure("api_key");
   if (await recordFailure("api_key", caller.ip)) await recordAudit(db(), caller, { serviceId: service?.id ?? null, action: "credential_guessing.throttled", outcome: "denied", details: { kind: "api_key" } });
   if (!service) return { ok: false, reason: "unknown_service" };
   await recordAudit(db(), caller, { serviceId: service.id, action: "api_key.check", outcome: "failure", details: { reason: apiKey ? "wrong_key" : "no_key" } });
@@ -374,8 +413,9 @@ export type RegisterInput = {
 
 /**
  * RFC 7591 §3: registers a client. The steps: registration allowed (open, or a usable initial access token;
- * console registrations skip this) → a metadata object → valid metadata → the service's limits (client count,
- * unique software_id) → persist with its first revision and audit event.
+ * console registrations skip this) → a metadata object → valid metadata → the sector_identifier_uri document
+ * lists the redirect URIs → the service's limits (client count, unique software_id) → persist with its first
+ * revision and audit event.
  */
 export async function register(serviceId: string, input: RegisterInput, caller: Caller): Promise<Outcome<ClientInformation>> {
   const { policy } = await serviceOrThrow(serviceId);
@@ -390,6 +430,8 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
   const validated = await validateMetadata(document, policy);
   if (!validated.ok) return validated;
   const metadata = validated.value;
+  const unlisted = await requireSectorIdentifierListing(metadata, undefined, sectorDocuments());
+  if (unlisted) return unlisted;
 
   const clientId = newClientId();
   const clientSecret = needsClientSecret(metadata) ? newClientSecret() : null;
@@ -421,6 +463,7 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
   });
   if (!created) return refuseInitialAccessToken(serviceId, caller); // the initial access token was used up meanwhile
   if (!("createdAt" in created)) return created; // a limit of the service
+  countRegistration(serviceId, caller.interface);
   logger.info({ event: "client.registered", serviceId, clientId, interface: caller.interface, requestId: caller.requestId }, "client registered");
   return {
     ok: true,
@@ -496,14 +539,16 @@ export async function revert(
 /**
  * An update or a revert. The steps, with the client row locked once: not throttled → not a stale edit
  * (console) → the client's registration access token → self-management allowed → a metadata object → no
- * service-owned members → valid metadata → unique software_id when it changes → persist with a revision and
- * an audit event.
+ * service-owned members → valid metadata → the sector_identifier_uri document lists the redirect URIs, when
+ * either changes → unique software_id when it changes → persist with a revision and an audit event.
  */
 async function writeMetadata(serviceId: string, input: UpdateInput, caller: Caller, kind: "updated" | "reverted", revertedTo?: number): Promise<Outcome<ClientInformation>> {
   const { policy } = await serviceOrThrow(serviceId);
   const token = presentedToken(input.registrationAccessToken);
   const slowDown = await throttled("registration_token", caller);
   if (slowDown) return slowDown;
+  const documents = sectorDocuments();
+  await prefetchSectorDocument(serviceId, input, token, documents);
   const outcome = await store.withTransaction(async (tx): Promise<Outcome<ClientInformation>> => {
     const row = await store.lockClient(tx, serviceId, input.clientId);
     let currentSecret: string | null = null;
@@ -522,8 +567,11 @@ async function writeMetadata(serviceId: string, input: UpdateInput, caller: Call
     const validated = await validateMetadata(metadataDocument, policy, before.software_statement);
     if (!validated.ok) return validated;
     const metadata = validated.value;
-    const duplicate = await keepSoftwareIdUniqueOnChange(tx, serviceId, policy, before.software_id, metadata.software_id);
-    if (duplicate) return duplicate;
+    const refused = await firstRefusal(
+      () => requireSectorIdentifierListing(metadata, before, documents),
+      () => keepSoftwareIdUniqueOnChange(tx, serviceId, policy, before.software_id, metadata.software_id),
+    );
+    if (refused) return refused;
     return persistMetadata(tx, { serviceId, row: client, before, metadata, currentSecret, token: token!, policy, kind, revertedTo }, caller);
   });
   return countTokenFailure(outcome, token, serviceId, caller);

@@ -11,6 +11,18 @@ const fail = (code: MetadataIssue["code"], message: string): Outcome => ({ ok: f
 
 const registeredClaims = new Set(["iss", "sub", "aud", "exp", "nbf", "iat", "jti"]);
 
+/** How far the issuer's clock may be from ours when exp, nbf and iat are checked (RFC 7519 §4.1.4–4.1.6). */
+export const clockSkewSeconds = 60;
+
+/** Why a statement whose signature was checked is refused, for jose's error; null when the signature failed. */
+function claimProblem(error: unknown): string | null {
+  const { code, claim, reason } = error as { code?: string; claim?: string; reason?: string };
+  if (code === "ERR_JWT_EXPIRED") return "has expired";
+  if (code !== "ERR_JWT_CLAIM_VALIDATION_FAILED") return null;
+  if (claim === "nbf" && reason === "check_failed") return "is not yet valid (its nbf is in the future)";
+  return `has an invalid ${claim} claim (${(error as Error).message})`;
+}
+
 /**
  * Verifies the document's software statement against the policy and merges its claims over the document.
  * A statement identical to `alreadyVerified` (the one the client registered with) is not verified again:
@@ -38,11 +50,14 @@ export async function applySoftwareStatement(document: Record<string, unknown>, 
 
   let claims: Record<string, unknown>;
   try {
-    ({ payload: claims } = await jwtVerify(statement, createLocalJWKSet(trusted.jwks as JSONWebKeySet), { issuer, clockTolerance: 60 }));
+    // Checks the signature, then exp and nbf when present (RFC 7519 §4.1.4, §4.1.5).
+    ({ payload: claims } = await jwtVerify(statement, createLocalJWKSet(trusted.jwks as JSONWebKeySet), { issuer, clockTolerance: clockSkewSeconds }));
   } catch (error) {
-    const reason = (error as { code?: string }).code === "ERR_JWT_EXPIRED" ? "has expired" : "has a signature that does not verify with the issuer's keys";
-    return fail("invalid_software_statement", `software_statement ${reason}`);
+    return fail("invalid_software_statement", `software_statement ${claimProblem(error) ?? "has a signature that does not verify with the issuer's keys"}`);
   }
+  // RFC 7519 §4.1.6: a statement cannot have been issued in the future.
+  if (typeof claims.iat === "number" && claims.iat > Date.now() / 1000 + clockSkewSeconds)
+    return fail("invalid_software_statement", "software_statement was issued in the future (its iat is later than now)");
   if (trusted.approvedSoftwareIds && !trusted.approvedSoftwareIds.includes(String(claims.software_id ?? "")))
     return fail("unapproved_software_statement", `software_statement is for software ${JSON.stringify(claims.software_id ?? null)}, which this service has not approved`);
 

@@ -41,8 +41,9 @@ export function demoClients(issuer: string): DemoClient[] {
         jwks: { keys: [rsaKey] },
         scope: "openid profile email orders:read",
         contacts: ["identity@acme.example", "oncall@acme.example"],
+        // Pairwise without a sector_identifier_uri: its redirect URIs share one host. The service would fetch a
+        // sector_identifier_uri when the client is registered (OpenID Connect Registration §5), and the demo's hosts do not exist.
         subject_type: "pairwise",
-        sector_identifier_uri: "https://portal.acme.example/sector.json",
         id_token_signed_response_alg: "RS256",
         default_max_age: 3600,
         require_auth_time: true,

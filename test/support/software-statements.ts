@@ -7,8 +7,11 @@ export type StatementIssuer = {
   issuer: string;
   /** The policy's trustedSoftwareStatementIssuers entry for this issuer. */
   trusted: (approvedSoftwareIds?: string[]) => { issuer: string; jwks: { keys: Record<string, unknown>[] }; approvedSoftwareIds?: string[] };
-  /** A statement with these claims; `expiresAt` in seconds since the epoch (default: in an hour). */
-  sign: (claims: JWTPayload, options?: { expiresAt?: number; issuer?: string }) => Promise<string>;
+  /**
+   * A statement with these claims; times in seconds since the epoch: `expiresAt` (default: in an hour),
+   * `issuedAt` (default: now), `notBefore` (default: none).
+   */
+  sign: (claims: JWTPayload, options?: { expiresAt?: number; issuedAt?: number; notBefore?: number; issuer?: string }) => Promise<string>;
 };
 
 export async function statementIssuer(issuer = "https://statements.example.com"): Promise<StatementIssuer> {
@@ -18,12 +21,14 @@ export async function statementIssuer(issuer = "https://statements.example.com")
   return {
     issuer,
     trusted: (approvedSoftwareIds) => ({ issuer, jwks: { keys: [publicJwk] }, ...(approvedSoftwareIds && { approvedSoftwareIds }) }),
-    sign: (claims, options = {}) =>
-      new SignJWT(claims)
+    sign: (claims, options = {}) => {
+      const jwt = new SignJWT(claims)
         .setProtectedHeader({ alg: "ES256", kid })
         .setIssuer(options.issuer ?? issuer)
-        .setIssuedAt()
-        .setExpirationTime(options.expiresAt ?? Math.floor(Date.now() / 1000) + 3600)
-        .sign(privateKey),
+        .setIssuedAt(options.issuedAt)
+        .setExpirationTime(options.expiresAt ?? Math.floor(Date.now() / 1000) + 3600);
+      if (options.notBefore !== undefined) jwt.setNotBefore(options.notBefore);
+      return jwt.sign(privateKey);
+    },
   };
 }
