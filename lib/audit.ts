@@ -23,6 +23,7 @@ export const auditActions = [
   "api_key.created",
   "api_key.revoked",
   "credential_guessing.throttled",
+  "open_registration.throttled",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -39,6 +39,27 @@ const EnvSchema = z
     LOG_LEVEL: z.preprocess(optional, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
     METRICS_TOKEN: z.preprocess(optional, z.string().min(32, "must be at least 32 characters").optional()),
     REGISTRAR_SECTOR_FETCH_ALLOW_PRIVATE: z.preprocess(optional, z.enum(["0", "1"], "must be 1 or 0").default("0")),
+    // Retention of the rows that would otherwise grow without bound (lib/registration/retention.ts).
+    REGISTRAR_AUDIT_RETENTION_DAYS: z.preprocess(
+      optional,
+      z.coerce
+        .number({ error: "must be a number of days" })
+        .int("must be a whole number of days")
+        .min(365, "must be at least 365: audit events are kept at least a year")
+        .default(365),
+    ),
+    REGISTRAR_AUTH_FAILURE_RETENTION_HOURS: z.preprocess(
+      optional,
+      z.coerce
+        .number({ error: "must be a number of hours" })
+        .int("must be a whole number of hours")
+        .min(24, "must be at least 24: a counter is kept at least as long as the longest throttling window (a day)")
+        .default(24),
+    ),
+    REGISTRAR_RATE_LIMIT_RETENTION_HOURS: z.preprocess(
+      optional,
+      z.coerce.number({ error: "must be a number of hours" }).int("must be a whole number of hours").min(1, "must be at least 1").default(24),
+    ),
   });
 
 export type Config = {
@@ -58,6 +79,17 @@ export type Config = {
   metricsToken: string | undefined;
   /** Tests only: sector_identifier_uri may name a private or loopback address (lib/registration/sector-fetch.ts). */
   sectorFetchAllowPrivate: boolean;
+  /** How long rows that accumulate are kept before pruning. */
+  retention: Retention;
+};
+
+export type Retention = {
+  /** Audit events, at least a year. */
+  auditEventDays: number;
+  /** Counters of failed credential checks and open registrations per address (auth_failure), from their window's start. */
+  authFailureHours: number;
+  /** better-auth's sign-in rate limit rows (rateLimit), from their last request. */
+  rateLimitHours: number;
 };
 
 /** Parses and checks the environment; throws ConfigError naming each bad variable. */
@@ -88,6 +120,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,
     sectorFetchAllowPrivate: e.REGISTRAR_SECTOR_FETCH_ALLOW_PRIVATE === "1",
+    retention: { auditEventDays: e.REGISTRAR_AUDIT_RETENTION_DAYS, authFailureHours: e.REGISTRAR_AUTH_FAILURE_RETENTION_HOURS, rateLimitHours: e.REGISTRAR_RATE_LIMIT_RETENTION_HOURS },
   };
 }
 

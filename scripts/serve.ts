@@ -83,11 +83,16 @@ async function main() {
     lines.push(`  no administrator yet: npm run admin:create -- --email you@example.com --password '<12+ characters>' --role admin`);
   process.stdout.write(`\n${lines.join("\n")}\n\n`);
 
+  // Old audit events and counters are pruned by the app itself (README, Configuration: retention).
+  const { startPruning } = await import("@/lib/registration/retention");
+  const pruning = startPruning();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`\n${signal}: stopping Registrar…\n`);
+    pruning.stop();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     await app.close().catch(() => {});

@@ -175,6 +175,36 @@ export function PolicyForm({ policy, canEdit }: { policy: ServicePolicy; canEdit
               {errors.clientSecretLifetimeSeconds && <FieldError>{message(errors.clientSecretLifetimeSeconds)}</FieldError>}
               <FieldHint id="secret-lifetime-hint">0: secrets never expire (client_secret_expires_at = 0).</FieldHint>
             </div>
+            <div className="grid content-start gap-1.5">
+              <Label htmlFor="openRegistrationMax">Open registrations per address</Label>
+              <Input
+                id="openRegistrationMax"
+                type="number"
+                min={1}
+                placeholder="Unlimited"
+                {...form.register("openRegistrationPerAddress.max", { setValueAs: optionalNumber })}
+                aria-invalid={errors.openRegistrationPerAddress?.max ? true : undefined}
+                aria-describedby="openRegistrationMax-hint"
+              />
+              {errors.openRegistrationPerAddress?.max && <FieldError>{message(errors.openRegistrationPerAddress.max)}</FieldError>}
+              <FieldHint id="openRegistrationMax-hint">
+                Registrations without an initial access token from one client address, per window; beyond it, 429 with Retry-After. Empty: no limit.
+              </FieldHint>
+            </div>
+            <div className="grid content-start gap-1.5">
+              <Label htmlFor="openRegistrationWindowSeconds">Window for registrations per address (seconds)</Label>
+              <Input
+                id="openRegistrationWindowSeconds"
+                type="number"
+                min={1}
+                max={86400}
+                {...form.register("openRegistrationPerAddress.windowSeconds", { valueAsNumber: true })}
+                aria-invalid={errors.openRegistrationPerAddress?.windowSeconds ? true : undefined}
+                aria-describedby="openRegistrationWindowSeconds-hint"
+              />
+              {errors.openRegistrationPerAddress?.windowSeconds && <FieldError>{message(errors.openRegistrationPerAddress.windowSeconds)}</FieldError>}
+              <FieldHint id="openRegistrationWindowSeconds-hint">1 to 86400 (a day); the count starts afresh when a window ends.</FieldHint>
+            </div>
             <div className="grid content-start gap-1.5 md:col-span-2">
               <Label htmlFor="registrationManagementEndpoint">Registration management endpoint</Label>
               <Input

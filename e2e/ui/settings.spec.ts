@@ -1,5 +1,6 @@
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { authFile, settingsFormHydrated } from "../support";
+import { authFile, screenshots, seriousViolations, settingsFormHydrated } from "../support";
 import { registerThroughApi } from "../clients";
 
 test.use({ storageState: authFile("admin") });
@@ -105,6 +106,65 @@ test("[SETTINGS] the registration management endpoint is checked, saved, and is 
   const own = await registerThroughApi(request);
   expect(own.registration_client_uri).toBe(`${baseURL}/register/${own.client_id}`);
 });
+
+test("[SETTINGS] open registrations per address: off by default, limited once set, off again when cleared", async ({ page, request }) => {
+  const max = page.getByLabel("Open registrations per address");
+  const windowSeconds = page.getByLabel("Window for registrations per address (seconds)");
+  const save = async (saved: RegExp) => {
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByText(saved)).toBeVisible();
+  };
+  const address = `2001:db8::e2e:${Date.now().toString(16).slice(-4)}`;
+  const registerFrom = () => request.post("/register", { data: { redirect_uris: ["https://e2e.example.com/callback"] }, headers: { "x-registrar-client-ip": address } });
+  await page.goto("/settings");
+  await settingsFormHydrated(page);
+  await expect(max).toHaveValue("");
+  await expect(max).toHaveAttribute("placeholder", "Unlimited");
+  await expect(windowSeconds).toHaveValue("3600");
+  await windowSeconds.fill("0");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(windowSeconds).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("must be at least 1 second")).toBeVisible();
+  try {
+    await page.getByRole("radio", { name: /^Open/ }).check();
+    await max.fill("1");
+    await windowSeconds.fill("600");
+    await save(/Settings saved/);
+    await page.reload();
+    await settingsFormHydrated(page);
+    await expect(max).toHaveValue("1");
+    await expect(windowSeconds).toHaveValue("600");
+    expect((await registerFrom()).status()).toBe(201);
+    const refused = await registerFrom();
+    expect(refused.status()).toBe(429);
+    expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+    expect((await refused.json()).error).toBe("too_many_requests");
+  } finally {
+    await page.reload();
+    await settingsFormHydrated(page);
+    await max.fill("");
+    await windowSeconds.fill("3600");
+    await save(/Settings saved|Nothing changed/);
+  }
+  expect((await registerFrom()).status()).toBe(201);
+});
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`in ${colorScheme} mode`, () => {
+    test.use({ colorScheme });
+
+    test(`[SETTINGS][A11Y] the registration settings with the limit per address (${colorScheme})`, async ({ page }) => {
+      await page.goto("/settings");
+      await settingsFormHydrated(page);
+      await page.mouse.move(0, 0);
+      expect(await seriousViolations(page)).toEqual([]);
+      // The viewport, not the full page: the action bar sticks to the viewport's foot and would cover the fields.
+      await expect(page.getByLabel("Open registrations per address")).toBeVisible();
+      await page.getByRole("heading", { name: "Registration", exact: true }).evaluate((heading) => heading.scrollIntoView({ block: "start" }));
+      await page.screenshot({ path: path.join(screenshots, `settings-registration-${colorScheme}.png`) });
+    });
+  });
+}
 
 test.describe("a viewer", () => {
   test.use({ storageState: authFile("viewer") });

@@ -29,6 +29,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "service.policy_updated": "Service policy updated",
   "api_key.check": "API key check",
   "credential_guessing.throttled": "Guessing throttled",
+  "open_registration.throttled": "Registrations throttled",
 };
 
 export const auditOutcomeLabels: Record<AuditOutcomeName, string> = { success: "Success", failure: "Failure", denied: "Denied" };

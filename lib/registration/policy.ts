@@ -30,6 +30,17 @@ export const ServicePolicySchema = z.object({
   requireSoftwareStatement: z.boolean().default(false),
   blockDuplicateSoftwareId: z.boolean().default(false),
   maxClients: z.number().int().positive().nullable().default(null),
+  /**
+   * Open registration (RFC 7591 §3 without an initial access token) per client address: at most `max` in a fixed
+   * window of `windowSeconds`, then 429 until the window ends. `max` null = no limit. Registrations with an
+   * initial access token, through the Authlete-compatible API and in the console are not counted.
+   */
+  openRegistrationPerAddress: z
+    .object({
+      max: z.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(1_000_000, "must be at most 1000000").nullable().default(null),
+      windowSeconds: z.number({ error: "must be a number of seconds" }).int("must be a whole number of seconds").min(1, "must be at least 1 second").max(86_400, "must be at most 86400 seconds (a day)").default(3600),
+    })
+    .prefault({}),
   /** Lifetime of issued client secrets in seconds; 0 = never expire. */
   clientSecretLifetimeSeconds: z.number().int().min(0).default(0),
   /**

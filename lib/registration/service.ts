@@ -4,6 +4,7 @@ import { logger } from "@/lib/logger";
 import { recordAudit, type Caller } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { countCredentialFailure, countRegistration, countThrottled } from "@/lib/metrics";
+import { countAnonymousRequest, type ManagementMethod } from "./anonymous-requests";
 import { isApiKeyOf } from "./api-keys";
 import { decryptSecret, encryptSecret, hashesEqual, hashToken, newClientId, newClientSecret, newToken, secretAad, secretsEqual, tokenMatches } from "./credentials";
 import { diffMetadata, type Change } from "./diff";
@@ -13,7 +14,7 @@ import type { ServicePolicy } from "./policy";
 import { sectorDocuments, sectorIdentifierProblem, sectorIdentifierToCheck, type SectorDocuments } from "./sector-identifier";
 import { applySoftwareStatement } from "./software-statement";
 import * as store from "./store";
-import { recordFailure, retryAfter, type CredentialKind } from "./throttle";
+import { countOpenRegistration, recordFailure, retryAfter, type CredentialKind } from "./throttle";
 import { clientConfigurationEndpoint, serviceIssuer } from "./uris";
 import { credentialMembers, type RevisionKind } from "./vocabulary";
 
@@ -150,6 +151,18 @@ async function countTokenFailure<T>(outcome: Outcome<T>, token: string | null, s
 }
 
 // ---- the steps ----------------------------------------------------------------------------------------
+
+/**
+ * A request to a client's configuration endpoint without a token (RFC 7592 §2, RFC 6750 §3.1) is answered at
+ * once, the same 401 as ever, without reading or locking the client's row and without an audit event: anyone
+ * may send any number of them. It is counted (anonymous-requests.ts). An administrator in the console is not
+ * anonymous.
+ */
+function refuseAnonymous(serviceId: string, method: ManagementMethod, token: string | null, caller: Caller): Refusal | null {
+  if (token || caller.interface === "console") return null;
+  countAnonymousRequest(serviceId, method);
+  return invalidToken(false);
+}
 
 /** Whether `token` is the client's current registration access token (RFC 7592 §1): the hash, compared in constant time. */
 function holdsRegistrationAccessToken(row: Client | null, token: string | null): boolean {
@@ -380,10 +393,27 @@ async function refuseInitialAccessToken(serviceId: string, caller: Caller): Prom
 }
 
 /**
+ * Open registration per client address (policy openRegistrationPerAddress): beyond `max` in the window, 429 with
+ * the seconds left, the first refusal of a window audited. An authorization server calling the Authlete-compatible
+ * API speaks for many clients from one address: it is trusted to limit its own callers.
+ */
+async function keepWithinAddressLimit(serviceId: string, policy: ServicePolicy, caller: Caller): Promise<Refusal | null> {
+  const { max, windowSeconds } = policy.openRegistrationPerAddress;
+  if (max === null || !caller.ip || caller.interface !== "rfc7591") return null;
+  const { wait, firstRefused } = await countOpenRegistration(serviceId, caller.ip, { max, windowSeconds });
+  if (firstRefused) await recordAudit(db(), caller, { serviceId, action: "open_registration.throttled", outcome: "denied", details: { max, windowSeconds } });
+  if (!wait) return null;
+  return {
+    ok: false,
+    failure: { status: 429, error: "too_many_requests", description: `Too many registrations from this address; try again in ${wait} seconds`, issues: [], retryAfter: wait },
+  };
+}
+
+/**
  * RFC 7591 §3: whether this registration may happen at all. A console registration always may (the caller is
  * an editor); client software needs dynamic registration open, and an initial access token that is still
- * usable when the policy asks for one or one is presented. Returns the token's hash, to spend one use of it
- * with the registration.
+ * usable when the policy asks for one or one is presented; an open registration within the policy's limit per
+ * client address. Returns the token's hash, to spend one use of it with the registration.
  */
 async function requireRegistrationAllowed(
   serviceId: string,
@@ -394,7 +424,7 @@ async function requireRegistrationAllowed(
 ): Promise<Outcome<Uint8Array<ArrayBuffer> | null>> {
   if (origin !== "dynamic") return { ok: true, value: null };
   if (policy.registrationMode === "console_only") return forbidden("Dynamic registration is disabled for this service; clients are registered by an administrator");
-  if (policy.registrationMode !== "initial_access_token" && !initialAccessToken) return { ok: true, value: null };
+  if (policy.registrationMode !== "initial_access_token" && !initialAccessToken) return (await keepWithinAddressLimit(serviceId, policy, caller)) ?? { ok: true, value: null };
   if (!initialAccessToken) return invalidToken(false);
   const slowDown = await throttled("initial_access_token", caller);
   if (slowDown) return slowDown;
@@ -487,21 +517,21 @@ export async function register(serviceId: string, input: RegisterInput, caller: 
 // ---- read ---------------------------------------------------------------------------------------------
 
 /**
- * RFC 7592 §2.1: the client's current configuration. The steps: not throttled → the client's registration
- * access token → self-management allowed.
+ * RFC 7592 §2.1: the client's current configuration. The steps: not throttled → a token at all → the client's
+ * registration access token → self-management allowed.
  */
 export async function read(serviceId: string, input: { clientId: string; registrationAccessToken: string | null | undefined }, caller: Caller): Promise<Outcome<ClientInformation>> {
   const token = presentedToken(input.registrationAccessToken);
-  const slowDown = await throttled("registration_token", caller);
-  if (slowDown) return slowDown;
+  const refusal = (await throttled("registration_token", caller)) ?? refuseAnonymous(serviceId, "GET", token, caller);
+  if (refusal) return refusal;
   const row = await store.findClient(serviceId, input.clientId);
   if (!row || !holdsRegistrationAccessToken(row, token)) {
     // A refusal writes audit events (and may revoke a leaked token): in a transaction of its own.
     const refused = await store.withTransaction((tx) => requireRegistrationAccessToken(tx, serviceId, input.clientId, row, token, caller));
     return countTokenFailure(refused ?? invalidToken(!!token), token, serviceId, caller);
   }
-  const refusal = requireSelfManagement(row, caller);
-  if (refusal) return refusal;
+  const barred = requireSelfManagement(row, caller);
+  if (barred) return barred;
   const { policy } = await serviceOrThrow(serviceId);
   return { ok: true, value: information(row, policy, row.metadata as ClientMetadata, storedSecret(row), token, false, row.version) };
 }
@@ -537,16 +567,17 @@ export async function revert(
 }
 
 /**
- * An update or a revert. The steps, with the client row locked once: not throttled → not a stale edit
- * (console) → the client's registration access token → self-management allowed → a metadata object → no
- * service-owned members → valid metadata → the sector_identifier_uri document lists the redirect URIs, when
- * either changes → unique software_id when it changes → persist with a revision and an audit event.
+ * An update or a revert. The steps: not throttled → a token at all (but in the console); then, with the
+ * client row locked once: not a stale edit (console) → the client's registration access token → self-management
+ * allowed → a metadata object → no service-owned members → valid metadata → the sector_identifier_uri document
+ * lists the redirect URIs, when either changes → unique software_id when it changes → persist with a revision and
+ * an audit event.
  */
 async function writeMetadata(serviceId: string, input: UpdateInput, caller: Caller, kind: "updated" | "reverted", revertedTo?: number): Promise<Outcome<ClientInformation>> {
   const { policy } = await serviceOrThrow(serviceId);
   const token = presentedToken(input.registrationAccessToken);
-  const slowDown = await throttled("registration_token", caller);
-  if (slowDown) return slowDown;
+  const early = (await throttled("registration_token", caller)) ?? refuseAnonymous(serviceId, "PUT", token, caller);
+  if (early) return early;
   const documents = sectorDocuments();
   await prefetchSectorDocument(serviceId, input, token, documents);
   const outcome = await store.withTransaction(async (tx): Promise<Outcome<ClientInformation>> => {
@@ -577,7 +608,12 @@ async function writeMetadata(serviceId: string, input: UpdateInput, caller: Call
   return countTokenFailure(outcome, token, serviceId, caller);
 }
 
-/** Writes new metadata: the secret it needs (kept, created or removed), the token rotation of the policy, a revision and an audit event. */
+/**
+ * Writes new metadata: the secret it needs (kept, created or removed), the token rotation of the policy, a
+ * revision and an audit event. An update that changes nothing (the same metadata, no new or removed secret, no
+ * rotated token) writes no revision and keeps the version: it is answered like any update, and audited with
+ * `unchanged: true`, since a client or an administrator did act.
+ */
 async function persistMetadata(
   tx: store.Tx,
   w: { serviceId: string; row: Client; before: ClientMetadata; metadata: ClientMetadata; currentSecret: string | null; token: string; policy: ServicePolicy; kind: "updated" | "reverted"; revertedTo?: number },
@@ -588,6 +624,13 @@ async function persistMetadata(
   const clientSecret = needsClientSecret(metadata) ? (currentSecret ?? newClientSecret()) : null;
   const secretCreated = !!clientSecret && !currentSecret;
   const rotate = rotatesRegistrationAccessToken(policy);
+  const secretRemoved = !clientSecret && !!currentSecret;
+  const audit = (details: Record<string, unknown>) =>
+    recordAudit(tx, caller, { serviceId, action: w.kind === "reverted" ? "client.reverted" : "client.updated", clientId: row.clientId, outcome: "success", details: Object.assign(details, w.revertedTo ? { revertedTo: w.revertedTo } : {}) });
+  if (changeSet.length === 0 && !rotate && !secretCreated && !secretRemoved) {
+    await audit({ version: row.version, changed: [], unchanged: true });
+    return { ok: true, value: information(row, policy, row.metadata as ClientMetadata, clientSecret, w.token, false, row.version) };
+  }
   const registrationAccessToken = rotate ? newToken() : w.token;
   const version = row.version + 1;
   const data: Prisma.ClientUpdateInput = Object.assign({ metadata: metadata as Prisma.InputJsonValue }, store.listingColumns(row.clientId, metadata), {
@@ -600,11 +643,10 @@ async function persistMetadata(
   const updated = await tx.client.update({ where: { id: row.id }, data });
   await store.insertRevision(tx, caller, { clientRef: row.id, version, kind: w.kind, metadata, changeSet });
   const details: Record<string, unknown> = { version, changed: changeSet.map((c) => c.path.join(".")) };
-  if (w.revertedTo) details.revertedTo = w.revertedTo;
   if (rotate) details.registrationAccessTokenRotated = true;
   if (secretCreated) details.clientSecretCreated = true;
-  if (!clientSecret && currentSecret) details.clientSecretRemoved = true;
-  await recordAudit(tx, caller, { serviceId, action: w.kind === "reverted" ? "client.reverted" : "client.updated", clientId: row.clientId, outcome: "success", details });
+  if (secretRemoved) details.clientSecretRemoved = true;
+  await audit(details);
   return { ok: true, value: information(updated, policy, metadata, clientSecret, registrationAccessToken, rotate, version) };
 }
 
@@ -615,15 +657,16 @@ export type Authorization = { registrationAccessToken: string | null | undefined
 
 /**
  * RFC 7592 §2.3: the client, its secret and its registration access token stop working at once; its history
- * is kept. The steps, with the client row locked: the client's registration access token (or an administrator
- * and a live client) → self-management allowed → persist the deletion with a revision and an audit event.
+ * is kept. The steps: not throttled → a token at all; then, with the client row locked: the client's
+ * registration access token (or an administrator and a live client) → self-management allowed → persist the
+ * deletion with a revision and an audit event.
  */
 export async function remove(serviceId: string, input: { clientId: string } & Authorization, caller: Caller): Promise<Outcome<{ clientId: string; version: number }>> {
   const administrator = "administrator" in input;
   const token = administrator ? null : presentedToken(input.registrationAccessToken);
   if (!administrator) {
-    const slowDown = await throttled("registration_token", caller);
-    if (slowDown) return slowDown;
+    const early = (await throttled("registration_token", caller)) ?? refuseAnonymous(serviceId, "DELETE", token, caller);
+    if (early) return early;
   }
   const outcome = await store.withTransaction(async (tx): Promise<Outcome<{ clientId: string; version: number }>> => {
     const row = await store.lockClient(tx, serviceId, input.clientId);

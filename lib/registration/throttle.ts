@@ -2,7 +2,8 @@ import { pool } from "@/lib/db";
 
 // Guessing credentials (registration access tokens, initial access tokens, service API keys) slows down:
 // after `limit` failures from one address within the window, that address is refused until the window
-// ends. The counters live in PostgreSQL, so every instance sees the same ones.
+// ends. A service's policy may limit open registrations per address the same way. The counters live in
+// PostgreSQL, so every instance sees the same ones.
 
 export type CredentialKind = "registration_token" | "initial_access_token" | "api_key";
 
@@ -29,14 +30,37 @@ export async function retryAfter(kind: CredentialKind, address: string | null | 
 /** Counts one failure; returns true when this failure reached the limit (the moment to audit). */
 export async function recordFailure(kind: CredentialKind, address: string | null | undefined): Promise<boolean> {
   if (!address) return false;
-  const { rows } = await pool().query<{ count: number }>({
-    name: "throttle-record",
+  const { count } = await countInWindow(key(kind, address), throttleSettings.windowSeconds);
+  return count === throttleSettings.limit;
+}
+
+export type RegistrationCount = {
+  /** Seconds until the address may register again, or 0 when this registration is within the limit. */
+  wait: number;
+  /** Whether this is the first registration refused in the window (the moment to audit). */
+  firstRefused: boolean;
+};
+
+/**
+ * Counts one open registration of the address at the service (the policy's openRegistrationPerAddress): at most
+ * `max` per address in a fixed window of `windowSeconds`. Attempts are counted, refused ones too, so a refused
+ * address stays refused until the window ends.
+ */
+export async function countOpenRegistration(serviceId: string, address: string, limit: { max: number; windowSeconds: number }): Promise<RegistrationCount> {
+  const { count, wait } = await countInWindow(`open_registration:${serviceId}:${address}`, limit.windowSeconds);
+  return { wait: count > limit.max ? Math.max(1, wait) : 0, firstRefused: count === limit.max + 1 };
+}
+
+/** Adds one to the key's counter in its fixed window (a new window once the last one is over), in one statement. */
+async function countInWindow(counter: string, windowSeconds: number): Promise<{ count: number; wait: number }> {
+  const { rows } = await pool().query<{ count: number; wait: number }>({
+    name: "throttle-count",
     text: `INSERT INTO auth_failure (key, count, window_start) VALUES ($1, 1, now())
            ON CONFLICT (key) DO UPDATE SET
              count = CASE WHEN auth_failure.window_start > now() - make_interval(secs => $2) THEN auth_failure.count + 1 ELSE 1 END,
              window_start = CASE WHEN auth_failure.window_start > now() - make_interval(secs => $2) THEN auth_failure.window_start ELSE now() END
-           RETURNING count`,
-    values: [key(kind, address), throttleSettings.windowSeconds],
+           RETURNING count, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS wait`,
+    values: [counter, windowSeconds],
   });
-  return rows[0]?.count === throttleSettings.limit;
+  return { count: rows[0]!.count, wait: rows[0]!.wait };
 }
