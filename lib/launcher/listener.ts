@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { config } from "@/lib/config";
+import { config, type ProxyTrust } from "@/lib/config";
 import { servicePath, unscopedConsolePath } from "@/lib/console-paths";
 import { answerProtocolRequest, protocolRoute } from "@/lib/protocols/routes";
 import type { HttpResponse } from "@/lib/protocols/response";
@@ -13,11 +13,12 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | vo
  * The process's HTTP entry point. It decides the client's address, then answers the machine-facing protocol
  * paths straight from the protocols (lib/protocols/routes.ts), because Next.js's request path costs several
  * times what the work itself does (docs/BENCHMARKS.md); everything else — the console, its server actions,
- * /api/auth, /api/health — goes to Next.js with the page concerns prepared.
+ * /api/auth, /api/health — goes to Next.js with the page concerns prepared. `proxyTrust` defaults to the
+ * configuration's (TRUSTED_PROXY_HOPS, TRUSTED_PROXIES, TRUSTED_IP_HEADER).
  */
-export function createRequestListener(next: Handler): Handler {
+export function createRequestListener(next: Handler, proxyTrust?: ProxyTrust): Handler {
   return async (req, res) => {
-    const ip = pinClientAddress(req);
+    const ip = pinClientAddress(req, proxyTrust);
     const path = (req.url ?? "/").split("?")[0]!;
     const route = protocolRoute(path);
     if (!route && unscopedConsolePath.test(path) && (req.method === "GET" || req.method === "HEAD")) {

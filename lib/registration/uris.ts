@@ -1,4 +1,34 @@
-// URI checks shared by the metadata rules. Browser-safe (WHATWG URL only).
+// URI checks shared by the metadata rules. Browser-safe (no Node.js modules).
+
+const decOctet = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+const ipv4Literal = new RegExp(`^${decOctet}(?:\\.${decOctet}){3}$`);
+
+/** Whether the text is an IPv4 address in dotted-decimal form (RFC 3986 §3.2.2 IPv4address). */
+export const isIPv4Literal = (text: string) => ipv4Literal.test(text);
+
+/**
+ * The eight 16-bit groups of an IPv6 address (RFC 4291 §2.2: `::` compression and a trailing dotted IPv4
+ * part allowed), or null when the text is not one.
+ */
+export function ipv6Groups(text: string): number[] | null {
+  const halves = text.split("::");
+  if (halves.length > 2) return null;
+  const parts = halves.map((half) => (half === "" ? [] : half.split(":")));
+  const last = parts[parts.length - 1]!;
+  const tail = last[last.length - 1];
+  if (tail?.includes(".")) {
+    if (!isIPv4Literal(tail)) return null;
+    const octets = tail.split(".").map(Number);
+    last.splice(-1, 1, ((octets[0]! << 8) | octets[1]!).toString(16), ((octets[2]! << 8) | octets[3]!).toString(16));
+  }
+  const groups = parts.flat();
+  if (!groups.every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g))) return null;
+  if (halves.length === 1 ? groups.length !== 8 : groups.length > 7) return null;
+  const values = groups.map((g) => parseInt(g, 16));
+  if (halves.length === 1) return values;
+  const head = parts[0]!.length;
+  return [...values.slice(0, head), ...Array<number>(8 - values.length).fill(0), ...values.slice(head)];
+}
 
 /** Parses an absolute URI; null when the string is not one. */
 export function parseAbsoluteUri(value: string): URL | null {
