@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /** Raised when the environment is unusable; its message names every bad variable and the rule it broke. */
@@ -20,6 +21,23 @@ const key32 = z.string().transform((value, ctx) => {
 
 const optional = (v: unknown) => (v === "" ? undefined : v);
 
+/** An IP address or a CIDR block (`10.0.0.0/8`, `2001:db8::/32`). */
+function isAddressOrBlock(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split("/");
+  const family = isIP(address ?? "");
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+const trustedProxies = z
+  .string()
+  .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+  .refine((entries) => entries.length > 0, "must list at least one address or CIDR block")
+  .superRefine((entries, ctx) => {
+    const bad = entries.filter((entry) => !isAddressOrBlock(entry));
+    if (bad.length) ctx.addIssue({ code: "custom", message: `must be IP addresses or CIDR blocks separated by commas (not ${bad.map((b) => JSON.stringify(b)).join(", ")})` });
+  });
+
 const EnvSchema = z
   .object({
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
@@ -36,6 +54,12 @@ const EnvSchema = z
     AUTH_SECRET: z.preprocess(optional, z.string().min(32, "must be at least 32 characters")),
     ADMIN_EMAIL: z.preprocess(optional, z.email("must be an e-mail address").optional()),
     ADMIN_PASSWORD: z.preprocess(optional, z.string().min(12, "must be at least 12 characters").optional()),
+    TRUSTED_PROXY_HOPS: z.preprocess(optional, z.coerce.number({ error: "must be a whole number of proxies (0–10)" }).int("must be a whole number of proxies (0–10)").min(0, "must be a whole number of proxies (0–10)").max(10, "must be a whole number of proxies (0–10)").optional()),
+    TRUSTED_PROXIES: z.preprocess(optional, trustedProxies.optional()),
+    TRUSTED_IP_HEADER: z.preprocess(
+      optional,
+      z.string().trim().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, "must be one HTTP header name (e.g. x-forwarded-for)").transform((v) => v.toLowerCase()).optional(),
+    ),
     LOG_LEVEL: z.preprocess(optional, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
     METRICS_TOKEN: z.preprocess(optional, z.string().min(32, "must be at least 32 characters").optional()),
     REGISTRAR_SECTOR_FETCH_ALLOW_PRIVATE: z.preprocess(optional, z.enum(["0", "1"], "must be 1 or 0").default("0")),
@@ -62,6 +86,12 @@ const EnvSchema = z
     ),
   });
 
+/**
+ * Which proxies' word on the client's address is believed (lib/launcher/client-address.ts): the number of proxy
+ * hops in front of Registrar, or the addresses of the trusted proxies; `header` is where they append the address.
+ */
+export type ProxyTrust = { kind: "hops"; hops: number; header: string } | { kind: "proxies"; proxies: readonly string[]; header: string };
+
 export type Config = {
   databaseUrl: string;
   port: number;
@@ -79,6 +109,7 @@ export type Config = {
   metricsToken: string | undefined;
   /** Tests only: sector_identifier_uri may name a private or loopback address (lib/registration/sector-fetch.ts). */
   sectorFetchAllowPrivate: boolean;
+  proxyTrust: ProxyTrust;
   /** How long rows that accumulate are kept before pruning. */
   retention: Retention;
 };
@@ -104,6 +135,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     problems.push(`${env.ADMIN_EMAIL ? "ADMIN_PASSWORD" : "ADMIN_EMAIL"} is required when the other of ADMIN_EMAIL / ADMIN_PASSWORD is set`);
   if (env.REGISTRAR_SECTOR_FETCH_ALLOW_PRIVATE === "1" && env.NODE_ENV === "production")
     problems.push("REGISTRAR_SECTOR_FETCH_ALLOW_PRIVATE must not be set in production: it lets clients make the service fetch from private addresses");
+  if (optional(env.TRUSTED_PROXY_HOPS) !== undefined && optional(env.TRUSTED_PROXIES) !== undefined)
+    problems.push("TRUSTED_PROXY_HOPS and TRUSTED_PROXIES must not both be set: give the number of proxies or their addresses");
   if (!result.success || problems.length) throw new ConfigError(problems);
   const e = result.data;
   return {
@@ -121,7 +154,17 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     metricsToken: e.METRICS_TOKEN,
     sectorFetchAllowPrivate: e.REGISTRAR_SECTOR_FETCH_ALLOW_PRIVATE === "1",
     retention: { auditEventDays: e.REGISTRAR_AUDIT_RETENTION_DAYS, authFailureHours: e.REGISTRAR_AUTH_FAILURE_RETENTION_HOURS, rateLimitHours: e.REGISTRAR_RATE_LIMIT_RETENTION_HOURS },
+    proxyTrust: proxyTrust(e.TRUSTED_PROXY_HOPS, e.TRUSTED_PROXIES, e.TRUSTED_IP_HEADER),
   };
+}
+
+/**
+ * TRUSTED_PROXIES, else TRUSTED_PROXY_HOPS, read from TRUSTED_IP_HEADER (default X-Forwarded-For). TRUSTED_IP_HEADER
+ * alone keeps its meaning from before the other two: one proxy, which appends to that header.
+ */
+function proxyTrust(hops: number | undefined, proxies: string[] | undefined, header: string | undefined): ProxyTrust {
+  if (proxies) return { kind: "proxies", proxies, header: header ?? "x-forwarded-for" };
+  return { kind: "hops", hops: hops ?? (header ? 1 : 0), header: header ?? "x-forwarded-for" };
 }
 
 let cached: Config | undefined;

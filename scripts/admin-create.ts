@@ -29,12 +29,14 @@ async function main() {
   const args = readArguments();
   const { isRole, roleNames } = await import("@/lib/auth/permissions");
   if (args.role !== "none" && !isRole(args.role)) exit(1, `admin:create: --role must be one of ${roleNames.join(", ")}, none (got "${args.role}")`);
-  const grants: Record<string, Role> = {};
+  // A Map, then own properties: a service id such as "__proto__" stays a key instead of reaching the prototype.
+  const granted = new Map<string, Role>();
   for (const grant of args.grant ?? []) {
     const [serviceId, role] = grant.split("=");
     if (!serviceId || !role || !isRole(role)) exit(1, `admin:create: --grant must be <service id>=<${roleNames.join("|")}> (got "${grant}")`);
-    grants[serviceId] = role;
+    granted.set(serviceId, role);
   }
+  const grants: Record<string, Role> = Object.fromEntries(granted);
 
   const local = await localDatabaseUnlessConfigured();
   const { config, ConfigError } = await import("@/lib/config");

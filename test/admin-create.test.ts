@@ -45,6 +45,24 @@ describe("[ADMIN] npm run admin:create", () => {
     expect(await db().user.count({ where: { email: other } })).toBe(0);
   });
 
+  it("refuses a role named after an Object member (constructor, __proto__), as a role and as a grant", async () => {
+    for (const role of ["constructor", "__proto__", "toString"]) {
+      const other = `proto-${randomBytes(4).toString("hex")}@registrar.test`;
+      const result = await adminCreate("--email", other, "--password", "script-password-123", "--role", role);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`--role must be one of viewer, editor, admin, none (got "${role}")`);
+      expect(await db().user.count({ where: { email: other } })).toBe(0);
+    }
+    const other = `proto-${randomBytes(4).toString("hex")}@registrar.test`;
+    const grant = await adminCreate("--email", other, "--password", "script-password-123", "--role", "none", "--grant", "default=constructor");
+    expect(grant.code).toBe(1);
+    expect(grant.stderr).toContain('--grant must be <service id>=<viewer|editor|admin> (got "default=constructor")');
+    const service = await adminCreate("--email", other, "--password", "script-password-123", "--role", "none", "--grant", "__proto__=viewer");
+    expect(service.code).toBe(1);
+    expect(service.stderr).toContain('there is no service "__proto__"');
+    expect(await db().user.count({ where: { email: other } })).toBe(0);
+  });
+
   it("refuses a short password", async () => {
     const other = `short-${randomBytes(4).toString("hex")}@registrar.test`;
     const result = await adminCreate("--email", other, "--password", "short", "--role", "viewer");

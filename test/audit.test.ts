@@ -64,6 +64,17 @@ describe("[AUDIT] audit events", () => {
     expect(await signInEvents(email)).toMatchObject([{ outcome: "failure", ip: "203.0.113.42" }]);
   });
 
+  it("[AUTH] sign-in attempts from one IPv6 /64 share the rate limit, and each is audited with its full address", async () => {
+    const email = `nobody-${randomBytes(4).toString("hex")}@registrar.test`;
+    const prefix = `2001:db8:${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}`;
+    const statuses = [];
+    for (let i = 1; i <= 6; i++) statuses.push((await signInRequest(email, "whatever-password-1", `${prefix}::${i}`)).status);
+    // 5 attempts a minute per address (lib/auth/auth.ts): the sixth, from yet another address of the /64, is refused.
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    expect((await signInRequest(email, "whatever-password-1", `2001:db8:${randomBytes(2).toString("hex")}:1::1`)).status).toBe(401);
+    expect((await signInEvents(email)).map((e) => e.ip)).toEqual([1, 2, 3, 4, 5].map((i) => `${prefix}::${i}`).concat([expect.stringMatching(/^2001:db8:/)]));
+  });
+
   it("[AUTH] a successful sign-in is recorded as a success", async () => {
     const { email, password } = await seedAdministrator("editor");
     const response = await signInRequest(email, password, "203.0.113.43");

@@ -153,6 +153,13 @@ describe("[CLIENTS][REGISTER] registerClient", () => {
     const result = await expectRowChanges(service.id, {}, () => registerClient({ serviceId: service.id, metadata: { redirect_uris: ["javascript:alert(1)"] } }));
     expect(result.data).toMatchObject({ ok: false, reason: "invalid_metadata", issues: [{ path: ["redirect_uris", 0], code: "invalid_redirect_uri" }] });
   });
+
+  it("refuses JSON nested 20,000 levels deep in a member, naming it, and registers nothing", async () => {
+    as("editor");
+    const deep = JSON.parse(`${"[".repeat(20_000)}${"]".repeat(20_000)}`) as unknown;
+    const result = await expectRowChanges(service.id, {}, () => registerClient({ serviceId: service.id, metadata: webClient({ default_acr_values: deep }) }));
+    expect(result.data).toMatchObject({ ok: false, reason: "invalid_metadata", issues: [{ path: ["default_acr_values"], code: "invalid_client_metadata", message: expect.stringContaining("default_acr_values must not nest arrays and objects more than") }] });
+  });
 });
 
 describe("[CLIENTS][DELETE] deleteClient", () => {

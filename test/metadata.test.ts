@@ -534,7 +534,7 @@ describe("[CORE][METADATA] the service's policy", () => {
     },
     {
       rule: "allowedSigningAlgorithms",
-      policy: { allowedSigningAlgorithms: ["ES256", "PS256"] },
+      policy: { allowedSigningAlgorithms: ["ES256", "PS256", "none"] },
       accepts: webClient({ id_token_signed_response_alg: "ES256", userinfo_signed_response_alg: "PS256", request_object_signing_alg: "none" }),
       refuses: webClient({ id_token_signed_response_alg: "ES256", userinfo_signed_response_alg: "RS256", request_object_signing_alg: "HS256" }),
       issues: [

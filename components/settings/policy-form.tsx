@@ -15,7 +15,7 @@ import { toast } from "@/components/ui/toast";
 import { lazyZodResolver } from "@/lib/lazy-zod-resolver";
 import { saveServicePolicy } from "@/lib/settings/actions";
 import type { ServicePolicy, ServicePolicyInput } from "@/lib/registration/policy";
-import { grantTypes, jweAlgorithms, jwsAlgorithms, tokenEndpointAuthMethods } from "@/lib/registration/vocabulary";
+import { grantTypes, jweAlgorithms, signingAlgorithms, tokenEndpointAuthMethods } from "@/lib/registration/vocabulary";
 
 // The service policy (who may register, and what a client may register) as a form, validated with the policy's
 // own schema in the browser and again by the core when it is saved. Viewers and editors see it read-only.
@@ -228,7 +228,7 @@ export function PolicyForm({ policy, canEdit }: { policy: ServicePolicy; canEdit
         <Section title="Allowed values" description="What client metadata may use. Registrations and updates with anything else are refused with the member named.">
           <Checkboxes legend="Grant types" name="allowedGrantTypes" values={grantTypes} register={() => form.register("allowedGrantTypes")} error={message(errors.allowedGrantTypes as HookFieldError)} />
           <Checkboxes legend="Token endpoint authentication methods" name="allowedTokenEndpointAuthMethods" values={tokenEndpointAuthMethods} register={() => form.register("allowedTokenEndpointAuthMethods")} error={message(errors.allowedTokenEndpointAuthMethods as HookFieldError)} />
-          <Checkboxes legend="Signing algorithms" name="allowedSigningAlgorithms" values={jwsAlgorithms} register={() => form.register("allowedSigningAlgorithms")} error={message(errors.allowedSigningAlgorithms as HookFieldError)} />
+          <Checkboxes legend="Signing algorithms" name="allowedSigningAlgorithms" values={signingAlgorithms} register={() => form.register("allowedSigningAlgorithms")} error={message(errors.allowedSigningAlgorithms as HookFieldError)} />
           <Checkboxes legend="Encryption algorithms" name="allowedEncryptionAlgorithms" values={jweAlgorithms} register={() => form.register("allowedEncryptionAlgorithms")} error={message(errors.allowedEncryptionAlgorithms as HookFieldError)} />
           <div className="grid gap-1.5">
             <Label htmlFor="allowedRedirectHosts">Allowed redirect hosts</Label>

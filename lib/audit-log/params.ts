@@ -34,7 +34,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
 
 export const auditOutcomeLabels: Record<AuditOutcomeName, string> = { success: "Success", failure: "Failure", denied: "Denied" };
 
-export const auditActionLabel = (action: string) => auditActionLabels[action as AuditAction] ?? action;
+export const auditActionLabel = (action: string) => (Object.hasOwn(auditActionLabels, action) ? auditActionLabels[action as AuditAction] : action);
 
 export type AuditLogFilters = {
   /** Part of the actor (an e-mail, `client:<id>`, `admin:<e-mail>`), any case. */

@@ -47,7 +47,9 @@ function createAuth() {
     },
     advanced: {
       // The address the launcher decided on (lib/launcher/client-address.ts); a client can forge x-forwarded-for.
-      ipAddress: { ipAddressHeaders: [clientAddressHeader] },
+      // The sign-in rate limit counts an IPv6 address by its /64, as the credential throttle does
+      // (throttledAddress in lib/registration/throttle.ts); an IPv4-mapped address as its IPv4 address.
+      ipAddress: { ipAddressHeaders: [clientAddressHeader], ipv6Subnet: 64 },
     },
     plugins: [admin({ ac: accessControl, roles, defaultRole: "viewer", adminRoles: ["admin"] }), nextCookies()],
   });

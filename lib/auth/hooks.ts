@@ -1,6 +1,7 @@
-import { createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
+import { createAuthMiddleware, isAPIError } from "better-auth/api";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { clientAddressHeader } from "@/lib/request-headers";
 import { recentSessionChecks } from "./session-checks";
 
 /** better-auth endpoints that change no existing session or user: they only read, or start a new session. */
@@ -28,11 +29,13 @@ export const afterAuthRequest = createAuthMiddleware(async (ctx) => {
   const refused = isAPIError(returned);
   if (!refused && !sessionNeutralPaths.has(ctx.path)) recentSessionChecks.forgetAll();
   if (ctx.path !== "/sign-in/email") return;
-  const source = ctx.request ?? ctx.headers;
+  // The full address the launcher decided on (lib/launcher/client-address.ts); better-auth's own reading of it
+  // is cut to the IPv6 /64 its rate limit counts by.
+  const headers = ctx.request?.headers ?? ctx.headers;
   const caller = {
     interface: "console" as const,
     actor: typeof ctx.body?.email === "string" ? ctx.body.email.trim().toLowerCase() : "unknown",
-    ip: source ? getIP(source, ctx.context.options) : null,
+    ip: headers?.get(clientAddressHeader) || null,
   };
   await recordAudit(db(), caller, { action: "administrator.sign_in", outcome: refused ? "failure" : "success", details: refused ? { reason: String(returned.body?.code ?? returned.status) } : {} });
 });

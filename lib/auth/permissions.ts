@@ -38,8 +38,9 @@ export const roleNames = Object.keys(roles) as Role[];
 type Statements = typeof statements;
 export type Permission = { [K in keyof Statements]?: Statements[K][number][] };
 
+/** Whether the value names a role: an own member of `roles`, never an inherited one such as "constructor". */
 export function isRole(value: unknown): value is Role {
-  return typeof value === "string" && value in roles;
+  return typeof value === "string" && Object.hasOwn(roles, value);
 }
 
 /**

@@ -25,8 +25,8 @@ const grantTypeLabels: Record<string, string> = {
   "urn:openid:params:grant-type:ciba": "CIBA",
 };
 
-export const authMethodLabel = (method: string) => authMethodLabels[method as TokenEndpointAuthMethod] ?? method;
-export const grantTypeLabel = (grantType: string) => grantTypeLabels[grantType] ?? grantType;
+export const authMethodLabel = (method: string) => (Object.hasOwn(authMethodLabels, method) ? authMethodLabels[method as TokenEndpointAuthMethod] : method);
+export const grantTypeLabel = (grantType: string) => (Object.hasOwn(grantTypeLabels, grantType) ? grantTypeLabels[grantType]! : grantType);
 
 const interfaceLabels: Record<string, string> = {
   console: "Console",
@@ -36,7 +36,7 @@ const interfaceLabels: Record<string, string> = {
   cli: "Command line",
 };
 
-export const interfaceLabel = (name: string | null) => (name ? (interfaceLabels[name] ?? name) : "—");
+export const interfaceLabel = (name: string | null) => (name ? (Object.hasOwn(interfaceLabels, name) ? interfaceLabels[name]! : name) : "—");
 
 /** Who acted, in words: `admin:dana@…` → `dana@…`, `client:<id>` → "The client itself". */
 export function actorLabel(actor: string): string {

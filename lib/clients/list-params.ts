@@ -44,7 +44,7 @@ export function parseClientListQuery(params: SearchParamsInput): ClientListQuery
     kinds: readListParam(params, "type", clientKinds),
     authMethods: readListParam(params, "auth", tokenEndpointAuthMethods),
     grantTypes: readListParam(params, "grant", grantTypes),
-    created: created && created in createdRanges ? (created as CreatedRange) : undefined,
+    created: created && Object.hasOwn(createdRanges, created) ? (created as CreatedRange) : undefined,
     createdFrom: readDateParam(params, "from"),
     createdTo: readDateParam(params, "to"),
     sort,

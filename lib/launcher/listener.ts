@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { config } from "@/lib/config";
+import { config, type ProxyTrust } from "@/lib/config";
 import { servicePath, unscopedConsolePath } from "@/lib/console-paths";
 import { countRequest } from "@/lib/metrics";
 import { answerProtocolRequest, protocolRoute } from "@/lib/protocols/routes";
@@ -20,12 +20,13 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | vo
  * path costs several times what the work itself does (docs/BENCHMARKS.md); everything else — the console, its
  * server actions, /api/auth, /api/health — goes to Next.js with the page concerns prepared. Every request is
  * counted in the metrics (lib/metrics.ts), and everything done for it runs in its request scope, so each line
- * it logs carries its id (lib/request-context.ts).
+ * it logs carries its id (lib/request-context.ts). `proxyTrust` defaults to the configuration's
+ * (TRUSTED_PROXY_HOPS, TRUSTED_PROXIES, TRUSTED_IP_HEADER).
  */
-export function createRequestListener(next: Handler): Handler {
+export function createRequestListener(next: Handler, proxyTrust?: ProxyTrust): Handler {
   return (req, res) => {
     const started = process.hrtime.bigint();
-    const ip = pinClientAddress(req);
+    const ip = pinClientAddress(req, proxyTrust);
     // The caller's sane X-Request-Id, or a new one: pinned for Next.js (lib/request-headers.ts) and answered.
     const id = requestId(req);
     req.headers[requestIdHeader] = id;

@@ -21,7 +21,9 @@ export async function serverMetadata(ctx: RequestContext): Promise<HttpResponse>
 
 /**
  * Authorization server metadata about registration (RFC 8414 §2, OpenID Connect Discovery §3): the
- * registration endpoint and the values this service's policy accepts.
+ * registration endpoint and the values this service's policy accepts: exactly what registration accepts, so
+ * "none" is listed for ID tokens, UserInfo responses and request objects when, and only when, the policy allows
+ * it, and never for client authentication (RFC 8414 §2).
  */
 export function registrationServerMetadata(issuer: string, policy: ServicePolicy) {
   const grants = policy.allowedGrantTypes;
@@ -36,14 +38,14 @@ export function registrationServerMetadata(issuer: string, policy: ServicePolicy
     issuer,
     registration_endpoint: registrationEndpoint(issuer),
     token_endpoint_auth_methods_supported: policy.allowedTokenEndpointAuthMethods,
-    token_endpoint_auth_signing_alg_values_supported: signing,
+    token_endpoint_auth_signing_alg_values_supported: signing.filter((a) => (jwsAlgorithms as readonly string[]).includes(a)),
     grant_types_supported: grants,
     response_types_supported: responseTypes,
     subject_types_supported: subjectTypes,
-    id_token_signing_alg_values_supported: signing.filter((a) => (jwsAlgorithms as readonly string[]).includes(a)),
+    id_token_signing_alg_values_supported: signing,
     id_token_encryption_alg_values_supported: policy.allowedEncryptionAlgorithms.filter((a) => (jweAlgorithms as readonly string[]).includes(a)),
     id_token_encryption_enc_values_supported: jweEncryptions,
     userinfo_signing_alg_values_supported: signing,
-    request_object_signing_alg_values_supported: [...signing, "none"],
+    request_object_signing_alg_values_supported: signing,
   };
 }

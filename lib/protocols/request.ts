@@ -72,12 +72,13 @@ function decodeUtf8(body: Buffer): string {
  * no parameter repeated (a request must not mean two things).
  */
 export function parseFormBody(body: Buffer): Record<string, string> {
-  const parameters: Record<string, string> = {};
+  // A Map, then own properties: a parameter named __proto__ is a parameter like any other, not the prototype.
+  const parameters = new Map<string, string>();
   for (const [name, value] of new URLSearchParams(decodeUtf8(body))) {
-    if (Object.hasOwn(parameters, name)) throw new RequestError(400, "invalid_request", `The request body repeats the parameter "${name}"`);
-    parameters[name] = value;
+    if (parameters.has(name)) throw new RequestError(400, "invalid_request", `The request body repeats the parameter "${name}"`);
+    parameters.set(name, value);
   }
-  return parameters;
+  return Object.fromEntries(parameters);
 }
 
 /** Parses a JSON body strictly: valid UTF-8, valid JSON, no member repeated in one object. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defaultApplicationType, defaultTokenEndpointAuthMethod, formatPath, knownMembers, splitLocalizedMember, type KnownMember } from "./members";
 import { defaultPolicy, type ServicePolicy } from "./policy";
-import { hostAllowed, hostOf, isHttpsUrl, isLoopbackHost, isWebUrl, parseAbsoluteUri, schemeOf } from "./uris";
+import { hostAllowed, hostOf, isLoopbackHost, noScheme, parseAbsoluteUri, schemeOf, uriSyntaxProblem } from "./uris";
 import {
   applicationTypes,
   defaultJweEncryption,
@@ -13,6 +13,7 @@ import {
   jweEncryptions,
   jwsAlgorithms,
   responseTypeWords,
+  signingAlgorithms,
   subjectTypes,
   symmetricJwsAlgorithms,
   tlsClientAuthSubjectMembers,
@@ -63,9 +64,28 @@ function text(limits: Limits) {
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "must not contain control characters");
 }
 
-const webUrl = (limits: Limits) => text(limits).refine(isWebUrl, "must be an absolute http or https URL");
-const httpsUrl = (limits: Limits) => text(limits).refine(isHttpsUrl, "must be an absolute https URL");
-const absoluteUri = (limits: Limits) => text(limits).refine((s) => parseAbsoluteUri(s) !== null, "must be an absolute URI");
+/**
+ * The rule of every URI member: an absolute URI by RFC 3986's grammar, checked on the text as given (with a host
+ * for http and https; uriSyntaxProblem in uris.ts), then of the schemes the member takes. Redirect URIs add their
+ * own rules (redirectUriProblems).
+ */
+export function uriProblem(value: string, schemes?: readonly ("http" | "https")[]): string | null {
+  const what = schemes ? `must be an absolute ${schemes.join(" or ")} URL` : "must be an absolute URI";
+  const syntax = uriSyntaxProblem(value);
+  if (syntax) return syntax === noScheme ? what : `${what}: ${syntax}`;
+  const url = parseAbsoluteUri(value);
+  if (!url || (schemes && !(schemes as readonly string[]).includes(schemeOf(url)))) return what;
+  return null;
+}
+
+const uri = (limits: Limits, schemes?: readonly ("http" | "https")[]) =>
+  text(limits).superRefine((value, ctx) => {
+    const problem = uriProblem(value, schemes);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+const webUrl = (limits: Limits) => uri(limits, ["http", "https"]);
+const httpsUrl = (limits: Limits) => uri(limits, ["https"]);
+const absoluteUri = (limits: Limits) => uri(limits);
 
 function list<T extends z.ZodType>(item: T, max: number, what = "strings") {
   return z.array(item, { error: `must be an array of ${what}` }).max(max, `must have at most ${max} ${max === 1 ? "entry" : "entries"}`);
@@ -105,13 +125,13 @@ export function metadataShape(policy: ServicePolicy = defaultPolicy) {
     application_type: enumOf(applicationTypes).describe("web (default) or native"),
     sector_identifier_uri: httpsUrl(l).describe("https URL listing the redirect URIs for pairwise subject identifiers"),
     subject_type: enumOf(subjectTypes).describe("public or pairwise subject identifiers"),
-    id_token_signed_response_alg: z.enum([...jwsAlgorithms, "none"], { error: oneOf([...jwsAlgorithms, "none"]) }).describe("ID token signing algorithm; default RS256"),
+    id_token_signed_response_alg: enumOf(signingAlgorithms).describe("ID token signing algorithm; default RS256"),
     id_token_encrypted_response_alg: enumOf(jweAlgorithms),
     id_token_encrypted_response_enc: enumOf(jweEncryptions),
-    userinfo_signed_response_alg: z.enum([...jwsAlgorithms, "none"], { error: oneOf([...jwsAlgorithms, "none"]) }),
+    userinfo_signed_response_alg: enumOf(signingAlgorithms),
     userinfo_encrypted_response_alg: enumOf(jweAlgorithms),
     userinfo_encrypted_response_enc: enumOf(jweEncryptions),
-    request_object_signing_alg: z.enum([...jwsAlgorithms, "none"], { error: oneOf([...jwsAlgorithms, "none"]) }),
+    request_object_signing_alg: enumOf(signingAlgorithms),
     request_object_encryption_alg: enumOf(jweAlgorithms),
     request_object_encryption_enc: enumOf(jweEncryptions),
     token_endpoint_auth_signing_alg: enumOf(jwsAlgorithms).describe("Algorithm of the client's authentication JWT"),
@@ -156,6 +176,26 @@ const languageTag =
 
 // ---- the document ---------------------------------------------------------------------------------------
 
+/** How deep arrays and objects may nest inside one member's value (a JWK Set's deepest keys are at level 4). */
+export const maxNestingDepth = 32;
+
+/**
+ * Whether the value nests arrays and objects more than `max` levels deep. Measured without recursion, so a
+ * value nested 20,000 levels deep is refused as a member's problem instead of exhausting the stack in the
+ * rules (and JSON.stringify) that would walk it.
+ */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const pending: [unknown, number][] = [[value, 1]];
+  while (pending.length) {
+    const [item, depth] = pending.pop()!;
+    if (typeof item !== "object" || item === null) continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) if (typeof child === "object" && child !== null) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Keeps the members this service understands; unknown members are dropped (RFC 7591 §2), null means absent. */
 function keepKnownMembers(input: Record<string, unknown>): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
@@ -185,7 +225,7 @@ function applyDefaults(m: Record<string, unknown> & Shape, invalid: ReadonlySet<
     out.grant_types = [...(words.has("code") ? ["authorization_code" as const] : []), ...(words.has("token") || words.has("id_token") ? ["implicit" as const] : [])];
   }
   if (!invalid.has("id_token_signed_response_alg"))
-    out.id_token_signed_response_alg ??= policy.allowedSigningAlgorithms.includes("RS256") ? "RS256" : (policy.allowedSigningAlgorithms.find((a) => !a.startsWith("HS")) ?? "RS256");
+    out.id_token_signed_response_alg ??= policy.allowedSigningAlgorithms.includes("RS256") ? "RS256" : (policy.allowedSigningAlgorithms.find((a) => !a.startsWith("HS") && a !== "none") ?? "RS256");
   for (const [alg, enc] of encryptionPairs) if (out[alg] && !out[enc] && !invalid.has(enc)) out[enc] = defaultJweEncryption;
   return out;
 }
@@ -232,6 +272,11 @@ export function validateClientMetadata(input: unknown, policy: ServicePolicy = d
   const doc: Record<string, unknown> = {};
   const seenTags = new Map<string, string>();
   for (const [key, value] of Object.entries(keepKnownMembers(input as Record<string, unknown>))) {
+    if (nestsDeeperThan(value, maxNestingDepth)) {
+      add([key], `must not nest arrays and objects more than ${maxNestingDepth} levels deep`);
+      invalid.add(key);
+      continue;
+    }
     const localized = splitLocalizedMember(key);
     const result = (localized ? localizedValue[localized.member] : shape[key]!).safeParse(value);
     if (localized) {
@@ -399,7 +444,7 @@ function checkRules(m: Record<string, unknown> & Shape, policy: ServicePolicy, i
   }
   for (const member of ["id_token_signed_response_alg", "userinfo_signed_response_alg", "request_object_signing_alg", "token_endpoint_auth_signing_alg"] as const) {
     const alg = m[member];
-    if (alg && alg !== "none" && !(policy.allowedSigningAlgorithms as readonly string[]).includes(alg)) add([member], `"${alg}" is not allowed by this service`);
+    if (alg && !(policy.allowedSigningAlgorithms as readonly string[]).includes(alg)) add([member], `"${alg}" is not allowed by this service`);
   }
   if (m.id_token_signed_response_alg === "none" && idTokenFromAuthorizationEndpoint)
     add(["id_token_signed_response_alg"], `must not be "none" when response_types can return an ID token from the authorization endpoint`);
@@ -431,10 +476,13 @@ function checkRules(m: Record<string, unknown> & Shape, policy: ServicePolicy, i
 
 /** The problems of one redirect URI (RFC 6749 §3.1.2, OIDC DCR §2, RFC 8252, RFC 9700 §2.1), in words. */
 export function redirectUriProblems(uri: string, applicationType: "web" | "native", implicitCapable: boolean, policy: ServicePolicy): string[] {
-  const url = parseAbsoluteUri(uri);
-  if (!url) return ["must be an absolute URI"];
+  // A forbidden scheme is the problem to name, whatever else is wrong with the text.
+  const given = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(uri)?.[1]?.toLowerCase();
+  if (given && (forbiddenRedirectSchemes as readonly string[]).includes(given)) return [`must not use the ${given}: scheme`];
+  const syntax = uriProblem(uri);
+  if (syntax) return [syntax];
+  const url = parseAbsoluteUri(uri)!;
   const scheme = schemeOf(url);
-  if ((forbiddenRedirectSchemes as readonly string[]).includes(scheme)) return [`must not use the ${scheme}: scheme`];
   const problems: string[] = [];
   if (uri.includes("#")) problems.push("must not contain a fragment");
   const host = hostOf(url);
@@ -464,7 +512,7 @@ export function redirectUriProblems(uri: string, applicationType: "web" | "nativ
 }
 
 const privateKeyMembers = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"] as const;
-const requiredKeyMembers: Record<string, string[]> = { RSA: ["n", "e"], EC: ["crv", "x", "y"], OKP: ["crv", "x"] };
+const requiredKeyMembers = new Map([["RSA", ["n", "e"]], ["EC", ["crv", "x", "y"]], ["OKP", ["crv", "x"]]]);
 
 function checkJwks(keys: Record<string, unknown>[], policy: ServicePolicy, add: AddIssue) {
   if (keys.length === 0) add(["jwks", "keys"], "must hold at least one key");
@@ -474,9 +522,10 @@ function checkJwks(keys: Record<string, unknown>[], policy: ServicePolicy, add: 
     const kty = key.kty;
     if (typeof kty !== "string") return add(["jwks", "keys", i, "kty"], "is required (RSA, EC or OKP)");
     if (kty === "oct") return add(["jwks", "keys", i], "must not be a symmetric (oct) key");
-    if (!requiredKeyMembers[kty]) return add(["jwks", "keys", i, "kty"], `must be RSA, EC or OKP (not "${kty}")`);
-    for (const member of privateKeyMembers) if (member in key) add(["jwks", "keys", i, member], "must not be present: jwks holds public keys only");
-    for (const member of requiredKeyMembers[kty]) if (typeof key[member] !== "string" || !key[member]) add(["jwks", "keys", i, member], `is required for a ${kty} key`);
+    const required = requiredKeyMembers.get(kty);
+    if (!required) return add(["jwks", "keys", i, "kty"], `must be RSA, EC or OKP (not "${kty}")`);
+    for (const member of privateKeyMembers) if (Object.hasOwn(key, member)) add(["jwks", "keys", i, member], "must not be present: jwks holds public keys only");
+    for (const member of required) if (typeof key[member] !== "string" || !key[member]) add(["jwks", "keys", i, member], `is required for a ${kty} key`);
     for (const member of ["kid", "use", "alg"] as const) if (key[member] !== undefined && typeof key[member] !== "string") add(["jwks", "keys", i, member], "must be a string");
     if (key.use !== undefined && key.use !== "sig" && key.use !== "enc") add(["jwks", "keys", i, "use"], `must be "sig" or "enc"`);
     if (typeof key.kid === "string") {

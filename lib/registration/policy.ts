@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isWebUrl } from "./uris";
-import { grantTypes, jwsAlgorithms, jweAlgorithms, tokenEndpointAuthMethods } from "./vocabulary";
+import { grantTypes, jweAlgorithms, signingAlgorithms, tokenEndpointAuthMethods } from "./vocabulary";
 
 // A service's policy: how clients register (openly, or with an initial access token, RFC 7591 §3) and which
 // metadata it accepts. Stored as JSON on the Service row; every member has a default, so `{}` is a complete
@@ -22,7 +22,8 @@ export const ServicePolicySchema = z.object({
   requireReverseDnsNativeSchemes: z.boolean().default(false),
   allowedGrantTypes: z.array(z.enum(grantTypes)).default(grantTypes.filter((g) => g !== "password")),
   allowedTokenEndpointAuthMethods: z.array(z.enum(tokenEndpointAuthMethods)).default([...tokenEndpointAuthMethods]),
-  allowedSigningAlgorithms: z.array(z.enum(jwsAlgorithms)).default([...jwsAlgorithms]),
+  /** Signing algorithms clients may register, "none" included (unsigned ID tokens, UserInfo responses, request objects). */
+  allowedSigningAlgorithms: z.array(z.enum(signingAlgorithms)).default([...signingAlgorithms]),
   allowedEncryptionAlgorithms: z.array(z.enum(jweAlgorithms)).default(jweAlgorithms.filter((a) => a !== "RSA1_5")),
   /** Host names (exact, or `*.example.com`) allowed in https redirect URIs; empty = any host. */
   allowedRedirectHosts: z.array(z.string().min(1)).default([]),

@@ -1,4 +1,5 @@
 import { pool } from "@/lib/db";
+import { ipv6Groups } from "./uris";
 
 // Guessing credentials (registration access tokens, initial access tokens, service API keys) slows down:
 // after `limit` failures from one address within the window, that address is refused until the window
@@ -13,7 +14,20 @@ export const throttleSettings = {
   windowSeconds: Number(process.env.REGISTRAR_GUESS_WINDOW_SECONDS ?? 600),
 };
 
-const key = (kind: CredentialKind, address: string) => `${kind}:${address}`;
+/**
+ * What the throttle counts failures by: an IPv4 address; an IPv6 address's /64, since one subscriber commonly
+ * holds a whole /64 (RFC 4291 §2.5.4: the last 64 bits are the interface identifier, which a host chooses
+ * freely, RFC 8981) and would otherwise get a fresh allowance from every address in it; an IPv4-mapped IPv6
+ * address (::ffff:a.b.c.d, RFC 4291 §2.5.5.2) as the IPv4 address it is. The audit log keeps the full address.
+ */
+export function throttledAddress(address: string): string {
+  const groups = ipv6Groups(address.replace(/%.*$/, ""));
+  if (!groups) return address;
+  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) return [groups[6]! >> 8, groups[6]! & 255, groups[7]! >> 8, groups[7]! & 255].join(".");
+  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(":")}::/64`;
+}
+
+const key = (kind: CredentialKind, address: string) => `${kind}:${throttledAddress(address)}`;
 
 /** Seconds until the address may try again, or 0 when it is not throttled. */
 export async function retryAfter(kind: CredentialKind, address: string | null | undefined): Promise<number> {

@@ -40,6 +40,13 @@ export const jwsAlgorithms = [
   "EdDSA", "Ed25519",
   "HS256", "HS384", "HS512",
 ] as const;
+
+/**
+ * The `alg` values a client may register for its ID tokens, UserInfo responses and request objects: the JWS
+ * algorithms and "none" (unsigned, RFC 7518 §3.6), which a service's policy allows or refuses like any other.
+ */
+export const signingAlgorithms = [...jwsAlgorithms, "none"] as const;
+export type SigningAlgorithm = (typeof signingAlgorithms)[number];
 export const symmetricJwsAlgorithms = ["HS256", "HS384", "HS512"] as const;
 
 export const jweAlgorithms = [
