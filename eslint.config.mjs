@@ -62,6 +62,19 @@ const migration = {
   ],
 };
 
+/**
+ * lib/invalidation.ts, shared: the core and the console announce changes through it and their caches subscribe to
+ * it, so it imports none of them (each cache registers its own way of forgetting).
+ */
+const invalidation = [
+  noPages,
+  {
+    // From lib/ itself, a sibling folder is `./folder`.
+    group: ["registration", "protocols", "launcher", "migration", ...consoleFolders].flatMap((folder) => [...reachLib(folder), `./${folder}`, `./${folder}/**`]),
+    message: `lib/invalidation.ts is shared: the core and the console publish through it and their caches subscribe, so it imports none of them ${seeDocs}.`,
+  },
+];
+
 /** The console calls the core; the machine-facing interfaces and the launcher are not its to call. */
 const consoleCode = [
   noPages,
@@ -71,7 +84,7 @@ const consoleCode = [
   },
 ];
 
-const dataLayer = `Components must not import the data layer or server-only code at runtime (lib/db, lib/metrics, lib/request-context, the registration store, service, settings, api-keys, throttle, credentials, sector-identifier and sector-fetch, lib/*/queries, lib/clients/list and search-plan, lib/audit-log/query, lib/services, lib/health, lib/auth's server modules, the protocols, the launcher, Prisma, pg): the page (app/) fetches the data and passes it down as props. \`import type\` of a view-model type is allowed ${seeDocs}.`;
+const dataLayer = `Components must not import the data layer or server-only code at runtime (lib/db, lib/invalidation, lib/metrics, lib/request-context, the registration store, service, settings, api-keys, throttle, credentials, sector-identifier and sector-fetch, lib/*/queries, lib/clients/list and search-plan, lib/audit-log/query, lib/services, lib/health, lib/auth's server modules, the protocols, the launcher, Prisma, pg): the page (app/) fetches the data and passes it down as props. \`import type\` of a view-model type is allowed ${seeDocs}.`;
 const components = {
   paths: [{ name: "pg", message: dataLayer, allowTypeImports: true }],
   patterns: [
@@ -94,6 +107,7 @@ const components = {
           "lib/clients/search-plan",
           "lib/audit-log/query",
           "lib/health",
+          "lib/invalidation",
           "lib/auth/auth",
           "lib/auth/session",
           "lib/auth/session-checks",
@@ -128,6 +142,7 @@ const boundaries = [
     rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: consoleCode }] },
   },
   { files: ["components/**"], rules: { "@typescript-eslint/no-restricted-imports": ["error", components] } },
+  { files: ["lib/invalidation.ts"], rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: invalidation }] } },
 ];
 
 const config = [

@@ -3,17 +3,25 @@ import type { Administrator } from "@/lib/auth/session";
 import { config, type Config } from "@/lib/config";
 import { servicePath } from "@/lib/console-paths";
 import { db } from "@/lib/db";
+import { announceInvalidation } from "@/lib/invalidation";
 import { hashToken } from "@/lib/registration/credentials";
 import { loadService } from "@/lib/registration/store";
 import { registrationEndpoint, serviceIssuer } from "@/lib/registration/uris";
 
-/** Creates the default service on first start and keeps its API key in step with REGISTRAR_API_KEY. */
+/**
+ * Creates the default service on first start and keeps its API key in step with REGISTRAR_API_KEY; instances
+ * already running drop their copy of the service (a new key applies everywhere at once).
+ */
 export async function ensureDefaultService(config: Pick<Config, "serviceId" | "serviceName" | "apiKey">) {
   const apiKeyHash = config.apiKey ? Buffer.from(hashToken(config.apiKey)).toString("hex") : null;
-  return db().service.upsert({
-    where: { id: config.serviceId },
-    create: { id: config.serviceId, name: config.serviceName, apiKeyHash },
-    update: { apiKeyHash },
+  return db().$transaction(async (tx) => {
+    const service = await tx.service.upsert({
+      where: { id: config.serviceId },
+      create: { id: config.serviceId, name: config.serviceName, apiKeyHash },
+      update: { apiKeyHash },
+    });
+    await announceInvalidation(tx, "service", config.serviceId);
+    return service;
   });
 }
 

@@ -1,6 +1,7 @@
 // `npm run dev` / `npm start`: Registrar in one process. With DATABASE_URL unset it starts an embedded
 // PostgreSQL under .data/ (secrets generated into .data/secrets.json); then it applies pending migrations,
-// creates the default service and the first administrator, and serves the console and the protocol endpoints.
+// listens for the changes other instances announce, creates the default service and the first administrator,
+// and serves the console and the protocol endpoints.
 import http from "node:http";
 import path from "node:path";
 import { startLocalDatabase, type LocalDatabase } from "./lib/local-database";
@@ -54,6 +55,10 @@ async function main() {
     fail(`Could not apply database migrations to ${databaseLabel}.\n${(error as Error).message}`);
   }
 
+  // Changes other instances make reach this one's caches at once (README, Several instances).
+  const { startInvalidationListener, stopInvalidationListener } = await import("@/lib/invalidation");
+  startInvalidationListener(config.databaseUrl);
+
   const { ensureDefaultService } = await import("@/lib/services");
   const { ensureFirstAdministrator } = await import("@/lib/auth/administrators");
   await ensureDefaultService(config);
@@ -96,6 +101,7 @@ async function main() {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     await app.close().catch(() => {});
+    await stopInvalidationListener();
     const { closeDatabase } = await import("@/lib/db");
     await closeDatabase().catch(() => {});
     if (embedded) await embedded.stop();

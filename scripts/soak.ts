@@ -2,17 +2,25 @@
 // production build on a throw-away embedded PostgreSQL, for SOAK_MINUTES (default 10) at the rate a closed
 // loop of SOAK_CONNECTIONS (default 16) sustains. It fails on any error, checks that the server's memory
 // stays flat, and that every accepted write is in the database afterwards. Figures go to docs/BENCHMARKS.md.
-// Needs `npm run build` first.
-import { spawn } from "node:child_process";
+// `npm run soak -- --instances 2`: that many instances, started together on the empty database (each migrates
+// it, as `npm start` does), behind a round-robin proxy in this script (no sticky sessions: consecutive requests
+// of a client, and of the signed-in console, go to different instances). Needs `npm run build` first.
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import pg from "pg";
 import { writeBenchmarkSection } from "./lib/benchmarks-doc";
 import { freePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { migrateDeploy } from "./lib/migrate";
 
+const { values: flags } = parseArgs({ options: { instances: { type: "string", default: "1" } } });
+const instances = Number(flags.instances);
+if (!Number.isInteger(instances) || instances < 1 || instances > 8) throw new Error(`--instances must be a whole number from 1 to 8 (got "${flags.instances}")`);
 const minutes = Number(process.env.SOAK_MINUTES ?? 10);
 const connections = Number(process.env.SOAK_CONNECTIONS ?? 16);
 const mix = { register: 0.3, read: 0.4, update: 0.2, list: 0.1 } as const;
@@ -22,6 +30,32 @@ type Client = { id: string; token: string; name: string; busy: boolean };
 type Stats = { count: number; errors: number; latencies: number[] };
 
 const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+/**
+ * A load balancer in a few lines: each request goes to the next instance in turn, with the headers as sent.
+ * `served` counts the requests each instance answered.
+ */
+function roundRobinProxy(ports: number[]) {
+  const agent = new http.Agent({ keepAlive: true });
+  const served = ports.map(() => 0);
+  let turn = 0;
+  const server = http.createServer((req, res) => {
+    const i = turn++ % ports.length;
+    served[i]!++;
+    const upstream = http.request({ host: "127.0.0.1", port: ports[i], method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on("error", (error) => res.headersSent ? res.destroy(error) : res.writeHead(502).end(`proxy: ${error.message}`));
+    req.pipe(upstream);
+  });
+  const close = () => {
+    agent.destroy();
+    server.closeAllConnections();
+    return new Promise((resolve) => server.close(resolve));
+  };
+  return { server, served, close };
+}
+
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -31,23 +65,31 @@ async function main() {
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "registrar-soak-"));
   const postgres = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), port: await freePort(), password: randomBytes(12).toString("hex"), persistent: false });
-  let server: ReturnType<typeof spawn> | undefined;
+  const servers: ChildProcess[] = [];
+  let proxy: ReturnType<typeof roundRobinProxy> | undefined;
   try {
     await postgres.createDatabase("soak");
     const databaseUrl = postgres.url("soak");
-    await migrateDeploy(databaseUrl, { quiet: true });
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const admin = { email: "soak@registrar.test", password: randomBytes(12).toString("hex") };
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", REGISTRAR_ISSUER: base, REGISTRAR_ENCRYPTION_KEY: randomBytes(32).toString("base64"), AUTH_SECRET: randomBytes(32).toString("base64url"), ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, LOG_LEVEL: "warn" },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    for (let i = 0; ; i++) {
-      if (i > 240) throw new Error("the server did not start");
-      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 500));
+    // Several instances migrate the empty database themselves, started all at once (README, Several instances).
+    if (instances === 1) await migrateDeploy(databaseUrl, { quiet: true });
+    const ports = await Promise.all(Array.from({ length: instances }, () => freePort()));
+    if (instances > 1) {
+      proxy = roundRobinProxy(ports);
+      await new Promise<void>((resolve) => proxy!.server.listen(0, "127.0.0.1", resolve));
     }
+    const base = `http://127.0.0.1:${proxy ? (proxy.server.address() as AddressInfo).port : ports[0]}`;
+    const admin = { email: "soak@registrar.test", password: randomBytes(12).toString("hex") };
+    // The settings every instance shares (README, Several instances); each starts as `npm start` does, all at once.
+    const shared = { DATABASE_URL: databaseUrl, REGISTRAR_ISSUER: base, REGISTRAR_ENCRYPTION_KEY: randomBytes(32).toString("base64"), AUTH_SECRET: randomBytes(32).toString("base64url"), ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password };
+    for (const port of ports)
+      servers.push(spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env: { ...process.env, ...shared, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" }, stdio: ["ignore", "ignore", "inherit"] }));
+    for (const port of ports)
+      for (let i = 0; ; i++) {
+        if (servers.some((server) => server.exitCode !== null)) throw new Error("a server exited while starting");
+        if (i > 240) throw new Error("the server did not start");
+        if (await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
     const signIn = await fetch(`${base}/api/auth/sign-in/email`, { method: "POST", headers: { "Content-Type": "application/json", Origin: base }, body: JSON.stringify(admin) });
     const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
     if (!signIn.ok || !cookie) throw new Error(`sign-in failed: ${signIn.status}`);
@@ -114,11 +156,11 @@ async function main() {
       return "read";
     };
 
-    const pid = server.pid!;
+    const pids = servers.map((server) => server.pid!);
     const memory: { at: number; rssMb: number }[] = [];
     const started = Date.now();
     const deadline = started + minutes * 60_000;
-    const sampler = setInterval(() => memory.push({ at: (Date.now() - started) / 1000, rssMb: rssKb(pid) / 1024 }), 5_000);
+    const sampler = setInterval(() => memory.push({ at: (Date.now() - started) / 1000, rssMb: pids.reduce((kb, pid) => kb + rssKb(pid), 0) / 1024 }), 5_000);
     await Promise.all(
       Array.from({ length: connections }, async () => {
         while (Date.now() < deadline) {
@@ -156,25 +198,28 @@ async function main() {
     const mean = (xs: { rssMb: number }[]) => xs.reduce((n, x) => n + x.rssMb, 0) / Math.max(1, xs.length);
     const growth = mean(secondHalf) - mean(firstHalf);
     const flat = growth < Math.max(25, mean(firstHalf) * 0.1);
+    const setup = instances > 1 ? `${instances} instances started together behind a round-robin proxy (requests per instance: ${proxy!.served.join(" / ")}), ` : "";
     const report = [
-      `Measured ${new Date().toISOString().slice(0, 10)}: ${minutes} min, ${connections} connections in a closed loop, production build, embedded PostgreSQL (durable), all on this ${os.cpus().length}-core machine.`,
+      `Measured ${new Date().toISOString().slice(0, 10)}: ${minutes} min, ${connections} connections in a closed loop, ${setup}production build, embedded PostgreSQL (durable), all on this ${os.cpus().length}-core machine.`,
       "",
       "| traffic | share | requests | per second | p50 | p99 | errors |",
       "|---|---:|---:|---:|---:|---:|---:|",
       ...(Object.entries(stats) as [Kind, Stats][]).map(([kind, s]) => `| ${kind} | ${Math.round(mix[kind] * 100)} % | ${s.count} | ${(s.count / seconds).toFixed(0)} | ${percentile(s.latencies, 50).toFixed(0)} ms | ${percentile(s.latencies, 99).toFixed(0)} ms | ${s.errors} |`),
       `| **all** | | ${total} | ${(total / seconds).toFixed(0)} | | | ${errors} |`,
       "",
-      `Server memory (RSS) after warm-up: ${mean(firstHalf).toFixed(0)} MB in the first half, ${mean(secondHalf).toFixed(0)} MB in the second (${growth >= 0 ? "+" : ""}${growth.toFixed(0)} MB; max ${Math.max(...memory.map((m) => m.rssMb)).toFixed(0)} MB): ${flat ? "flat" : "GROWING"}.`,
+      `${instances > 1 ? `Servers' memory (RSS, the ${instances} together)` : "Server memory (RSS)"} after warm-up: ${mean(firstHalf).toFixed(0)} MB in the first half, ${mean(secondHalf).toFixed(0)} MB in the second (${growth >= 0 ? "+" : ""}${growth.toFixed(0)} MB; max ${Math.max(...memory.map((m) => m.rssMb)).toFixed(0)} MB): ${flat ? "flat" : "GROWING"}.`,
       `Accepted writes: ${expected.size} clients, every one present with its last accepted update: ${missing.length === 0 ? "yes" : `NO, ${missing.length} missing or stale`}.`,
     ].join("\n");
     process.stdout.write(`\n${report}\n`);
-    writeBenchmarkSection("soak", report);
+    if (instances > 1) writeBenchmarkSection("soak-instances", report, { after: "soak" });
+    else writeBenchmarkSection("soak", report);
     if (errors || failures.length || missing.length || !flat) {
       for (const f of failures.slice(0, 10)) process.stderr.write(`${f}\n`);
       throw new Error("soak failed");
     }
   } finally {
-    server?.kill("SIGTERM");
+    for (const server of servers) server.kill("SIGTERM");
+    await proxy?.close();
     await new Promise((r) => setTimeout(r, 1500));
     await postgres.stop();
     fs.rmSync(tmp, { recursive: true, force: true });

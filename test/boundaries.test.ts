@@ -37,6 +37,9 @@ const refused: [string, string, RegExp][] = [
   ["lib/migration/probe.ts", `import { listClients } from "@/lib/clients/list";`, /Migration \(lib\/migration\) must not import the console/],
   ["lib/migration/probe.ts", `import { authleteApi } from "../protocols/authlete";`, /Migration \(lib\/migration\) may import only Authlete's Client model/],
   ["lib/migration/probe.ts", `import { headers } from "next/headers";`, /Migration \(lib\/migration\) must not import Next\.js/],
+  ["lib/invalidation.ts", `import { forgetService } from "@/lib/registration/store";`, /lib\/invalidation\.ts is shared/],
+  ["lib/invalidation.ts", `import { recentSessionChecks } from "./auth/session-checks";`, /lib\/invalidation\.ts is shared/],
+  ["components/probe.tsx", `import { announceInvalidation } from "@/lib/invalidation";`, /Components must not import the data layer or server-only code/],
 ];
 
 const allowed: [string, string][] = [
@@ -55,6 +58,9 @@ const allowed: [string, string][] = [
   ["lib/migration/probe.ts", `import { authleteClient } from "@/lib/protocols/authlete-client";`],
   ["lib/migration/probe.ts", `import { validateClientMetadata } from "@/lib/registration/metadata";`],
   ["lib/clients/probe.ts", `import { planImport } from "@/lib/migration/import";`],
+  ["lib/registration/probe.ts", `import { announceInvalidation } from "@/lib/invalidation";`],
+  ["lib/auth/probe.ts", `import { onInvalidation } from "@/lib/invalidation";`],
+  ["lib/invalidation.ts", `import { logger } from "@/lib/logger";`],
 ];
 
 describe("[ARCHITECTURE] import boundaries are enforced by lint", () => {

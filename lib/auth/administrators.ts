@@ -2,6 +2,7 @@ import { z } from "zod";
 import { auth, passwordLength } from "@/lib/auth/auth";
 import { isRole, roleNames, type Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { announceInvalidation } from "@/lib/invalidation";
 
 export type NewAdministrator = {
   email: string;
@@ -42,7 +43,13 @@ export async function createAdministrator({ email, password, role, name, grants 
 export async function ensureFirstAdministrator(admin: { email: string; password: string } | undefined): Promise<"created" | "exists" | "none"> {
   if ((await db().user.count()) > 0) return "exists";
   if (!admin) return "none";
-  await createAdministrator({ ...admin, role: "admin" });
+  try {
+    await createAdministrator({ ...admin, role: "admin" });
+  } catch (error) {
+    // Instances started together all find no administrator; one creates it, and the others find it made.
+    if ((await db().user.count()) > 0) return "exists";
+    throw error;
+  }
   return "created";
 }
 
@@ -53,12 +60,16 @@ async function checkGrant(serviceId: string, role: string) {
 
 /**
  * Gives an administrator `role` on one service (null: takes their role there away, so their global role
- * applies again). Their sessions see it within a few seconds (lib/auth/session-checks.ts).
+ * applies again). Every instance's session checks drop what they remembered of them when it commits
+ * (`user:<id>`, lib/invalidation.ts), so their next page view anywhere has the new role.
  */
 export async function setServiceRole(email: string, serviceId: string, role: Role | null) {
   const user = await db().user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
   if (!user) throw new AdministratorError(`there is no administrator with the e-mail ${email}`);
-  if (role === null) return void (await db().serviceGrant.deleteMany({ where: { userId: user.id, serviceId } }));
-  await checkGrant(serviceId, role);
-  await db().serviceGrant.upsert({ where: { userId_serviceId: { userId: user.id, serviceId } }, create: { userId: user.id, serviceId, role }, update: { role } });
+  if (role !== null) await checkGrant(serviceId, role);
+  await db().$transaction(async (tx) => {
+    if (role === null) await tx.serviceGrant.deleteMany({ where: { userId: user.id, serviceId } });
+    else await tx.serviceGrant.upsert({ where: { userId_serviceId: { userId: user.id, serviceId } }, create: { userId: user.id, serviceId, role }, update: { role } });
+    await announceInvalidation(tx, "user", user.id);
+  });
 }

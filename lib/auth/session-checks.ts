@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { onInvalidation } from "@/lib/invalidation";
 import type { Administrator } from "./session";
 
 /**
@@ -8,7 +9,9 @@ import type { Administrator } from "./session";
  *
  * Pages accept a check up to `maxAgeMs` old; server actions always check afresh (lib/actions/client.ts).
  * Signing out, and every other change better-auth makes to sessions or users, empties it (lib/auth/hooks.ts):
- * in this process a session ends at once, and another instance of the console sees it end within `maxAgeMs`.
+ * in this process a session ends at once. The change is announced to every other instance (`session:<key>`,
+ * `user:<id>`, lib/invalidation.ts), which drops what it remembered of that session or user at once; `maxAgeMs`
+ * bounds it when the message is lost.
  */
 const maxAgeMs = 10_000;
 const maxEntries = 1_000;
@@ -19,8 +22,15 @@ type Check = { administrator: Administrator; until: number };
 const globalForChecks = globalThis as unknown as { registrarSessionChecks?: { entries: Map<string, Check>; generation: number } };
 const checks = (globalForChecks.registrarSessionChecks ??= { entries: new Map(), generation: 0 });
 
-/** Entries are known by a hash of the session cookie: the process keeps no usable token. */
-const keyOf = (sessionCookie: string) => createHash("sha256").update(sessionCookie).digest("base64url");
+/** Entries are known by a hash of the session cookie: the process keeps no usable token, nor does a message. */
+export const sessionCheckKey = (sessionCookie: string) => createHash("sha256").update(sessionCookie).digest("base64url");
+const keyOf = sessionCheckKey;
+
+/** Drops the entries `drops` selects; lookups in flight are not remembered either (they may have read it before the change). */
+function forgetWhere(drops: (key: string, check: Check) => boolean) {
+  for (const [key, check] of checks.entries) if (drops(key, check)) checks.entries.delete(key);
+  checks.generation++;
+}
 
 export const recentSessionChecks = {
   /** The administrator of a session checked less than `maxAgeMs` ago (and not expired since), or undefined. */
@@ -46,7 +56,9 @@ export const recentSessionChecks = {
   },
   /** After a sign-out, a revocation or a change of a user: every page view reads its session again. */
   forgetAll() {
-    checks.entries.clear();
-    checks.generation++;
+    forgetWhere(() => true);
   },
 };
+
+onInvalidation("session-checks.user", "user", { forget: (userId) => forgetWhere((_key, check) => check.administrator.id === userId), forgetAll: recentSessionChecks.forgetAll });
+onInvalidation("session-checks.session", "session", { forget: (key) => forgetWhere((entry) => entry === key), forgetAll: recentSessionChecks.forgetAll });

@@ -49,13 +49,15 @@ async function lookUpAdministrator(requestHeaders: Headers, cookie: string): Pro
   return administrator;
 }
 
-/** The signed-in administrator of this request, or null; a session checked in the last few seconds is not read again. */
-export const currentAdministrator = cache(async (): Promise<Administrator | null> => {
-  const requestHeaders = await headers();
+/** The signed-in administrator of a page view with these headers, or null; a session checked in the last few seconds is not read again. */
+export async function pageViewAdministrator(requestHeaders: Headers): Promise<Administrator | null> {
   const cookie = await sessionCookieOf(requestHeaders);
   if (!cookie) return null;
   return recentSessionChecks.get(cookie) ?? lookUpAdministrator(requestHeaders, cookie);
-});
+}
+
+/** The signed-in administrator of this request, or null; a session checked in the last few seconds is not read again. */
+export const currentAdministrator = cache(async (): Promise<Administrator | null> => pageViewAdministrator(await headers()));
 
 /** The signed-in administrator, read from the database now: for server actions, which change things. */
 export const freshAdministrator = cache(async (): Promise<Administrator | null> => {

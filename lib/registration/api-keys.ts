@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordAudit, type Caller } from "@/lib/audit";
+import { announceInvalidation, onInvalidation } from "@/lib/invalidation";
 import { logger } from "@/lib/logger";
 import { hashToken, newToken } from "./credentials";
 import type { SettingIssue } from "./settings";
@@ -59,7 +60,10 @@ export async function createApiKey(
   return { ok: true, value: { key, apiKey } };
 }
 
-/** Revokes one of the service's unrevoked keys: it stops working in this process at once, in the others within seconds. */
+/**
+ * Revokes one of the service's unrevoked keys: it stops working at once, in this process and, through the
+ * `api_key:<id>` message its transaction sends, in every other instance (lib/invalidation.ts).
+ */
 export async function revokeApiKey(serviceId: string, id: string, caller: Caller): Promise<{ ok: true; value: ApiKeySummary } | { ok: false }> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return { ok: false };
   if (!(await store.loadService(serviceId))) return { ok: false };
@@ -67,6 +71,7 @@ export async function revokeApiKey(serviceId: string, id: string, caller: Caller
     const done = await store.revokeApiKey(tx, serviceId, id);
     if (!done) return null;
     await recordAudit(tx, caller, { serviceId, action: "api_key.revoked", outcome: "success", details: { id, name: done.key.name, hint: done.key.hint } });
+    await announceInvalidation(tx, "api_key", id);
     return done;
   });
   if (!revoked) return { ok: false };
@@ -76,13 +81,17 @@ export async function revokeApiKey(serviceId: string, id: string, caller: Caller
 
 // ---- checking a presented key (the Authlete-compatible API's hot path) --------------------------------
 
-/** How long this process trusts what it read about a key; a revocation elsewhere takes effect here within this. */
+/**
+ * How long this process trusts what it read about a key. A revocation elsewhere reaches it at once through its
+ * message; this bounds it when the message is lost (the listening connection was down).
+ */
 const API_KEY_CACHE_MS = 5_000;
 /** How often a key's last_used_at is written at most. */
 const LAST_USED_INTERVAL_MS = 60_000;
 
 type UsableKey = { id: string; serviceId: string };
-type CachedKey = { at: number; key: Promise<UsableKey | null> };
+/** `found`: the key once read (a revocation's message names the key by id). */
+type CachedKey = { at: number; key: Promise<UsableKey | null>; found?: UsableKey };
 // On globalThis, like the service cache (store.ts): the console (Next.js's bundle) revokes a key and the
 // launcher's protocol endpoints check it, each with its own copy of this module, in one process.
 const globalForApiKeys = globalThis as unknown as { registrarApiKeyCache?: Map<string, CachedKey>; registrarApiKeyUse?: Map<string, number> };
@@ -94,6 +103,12 @@ const cacheKey = (keyHash: Uint8Array) => Buffer.from(keyHash).toString("hex");
 function forgetApiKey(keyHash: Uint8Array) {
   keyCache.delete(cacheKey(keyHash));
 }
+
+/** Drops the key with this id, and every read still in flight (it may be reading that key). */
+function forgetApiKeyById(id: string) {
+  for (const [hash, entry] of keyCache) if (!entry.found || entry.found.id === id) keyCache.delete(hash);
+}
+onInvalidation("api-keys", "api_key", { forget: forgetApiKeyById, forgetAll: () => keyCache.clear() });
 
 /**
  * The unrevoked key whose SHA-256 is `keyHash`, whichever service it belongs to (the caller compares), or null.
@@ -107,7 +122,7 @@ function usableApiKey(keyHash: Uint8Array): Promise<UsableKey | null> {
   const entry: CachedKey = { at: Date.now(), key: store.findUsableApiKey(keyHash) };
   keyCache.set(id, entry);
   const drop = () => keyCache.get(id) === entry && keyCache.delete(id);
-  entry.key.then((key) => key === null && drop(), drop);
+  entry.key.then((key) => (key === null ? drop() : (entry.found = key)), drop);
   return entry.key;
 }
 

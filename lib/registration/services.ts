@@ -128,6 +128,7 @@ export async function createService(input: unknown, caller: Caller): Promise<Ser
     if (clash) return null;
     const row = await tx.service.create({ data: { id, name, policy: defaultPolicy as unknown as Prisma.InputJsonValue }, select: { id: true, name: true, createdAt: true } });
     await recordAudit(tx, caller, { serviceId: id, action: "service.created", outcome: "success", details: { name } });
+    await store.announceServiceChange(tx, id);
     return row;
   });
   if (!created) return refused(409, "id", (await serviceIdUnavailable(id)) ?? `id “${id}” is already taken by another service`);
@@ -146,6 +147,7 @@ export async function renameService(id: string, name: unknown, caller: Caller): 
     if (row.name === after) return { id, name: after };
     await tx.$executeRaw`UPDATE service SET name = ${after}, updated_at = now() WHERE id = ${id}`;
     await recordAudit(tx, caller, { serviceId: id, action: "service.renamed", outcome: "success", details: { before: row.name, after } });
+    await store.announceServiceChange(tx, id);
     return { id, name: after };
   });
   if (!outcome) return notFound(id);
@@ -183,6 +185,7 @@ export async function deleteService(
     const revokedInitialAccessTokens = await tx.$executeRaw`UPDATE initial_access_token SET revoked_at = now() WHERE service_id = ${id} AND revoked_at IS NULL`;
     const revokedApiKeys = await tx.$executeRaw`UPDATE service_api_key SET revoked_at = now() WHERE service_id = ${id} AND revoked_at IS NULL`;
     await recordAudit(tx, caller, { serviceId: id, action: "service.deleted", outcome: "success", details: { name: row.name, revokedInitialAccessTokens, revokedApiKeys } });
+    await store.announceServiceChange(tx, id);
     return { id, name: row.name, revokedInitialAccessTokens, revokedApiKeys };
   });
   if (outcome === "missing") return notFound(id);

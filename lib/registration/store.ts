@@ -2,6 +2,7 @@ import type { Client, Interface, Prisma } from "@/generated/prisma/client";
 import type { Caller } from "@/lib/audit";
 import type pg from "pg";
 import { db, pool } from "@/lib/db";
+import { announceInvalidation, onInvalidation } from "@/lib/invalidation";
 import type { Change } from "./diff";
 import { clientName } from "./members";
 import type { ClientMetadata } from "./metadata";
@@ -18,17 +19,19 @@ export type ServiceRecord = { id: string; name: string; policy: ServicePolicy; a
 
 const SERVICE_CACHE_MS = 5_000;
 // On globalThis, like the pool (lib/db.ts): the launcher's protocol endpoints and Next.js's bundle load this
-// module separately, and a policy saved in the console must reach both at once. Other processes see it within
-// SERVICE_CACHE_MS.
+// module separately, and a policy saved in the console must reach both at once. Other instances drop their copy
+// when the change's `service:<id>` message arrives (lib/invalidation.ts); SERVICE_CACHE_MS bounds it when the
+// message is lost.
 type CachedService = { at: number; service: Promise<ServiceRecord | null>; read?: { stored: string | undefined; record: ServiceRecord | null } };
 const globalForServices = globalThis as unknown as { registrarServiceCache?: Map<string, CachedService> };
 const serviceCache = (globalForServices.registrarServiceCache ??= new Map());
+onInvalidation("store.services", "service", { forget: (serviceId) => serviceCache.delete(serviceId), forgetAll: () => serviceCache.clear() });
 
 /**
  * A service with its parsed policy; cached for a few seconds (policy edits call forgetService). Requests that
  * find the copy expired share one read, and a service stored unchanged keeps its record: what is built once
  * per policy object (metadata.ts's schemas) is not rebuilt every few seconds. Null for an unknown or deleted
- * service (deleting one calls forgetService; other processes stop serving it within SERVICE_CACHE_MS).
+ * service (deleting one calls forgetService and announces it, so that other instances stop serving it too).
  */
 export function loadService(serviceId: string): Promise<ServiceRecord | null> {
   const hit = serviceCache.get(serviceId);
@@ -52,13 +55,21 @@ async function readService(serviceId: string, entry: CachedService, previous: Ca
   return record;
 }
 
+/** Drops this process's copy of the service. */
 export function forgetService(serviceId: string) {
   serviceCache.delete(serviceId);
 }
 
-/** Stores a service's policy (already validated) and drops this process's cached copy. */
+/** Tells every instance to drop its copy of the service once `tx` commits (lib/invalidation.ts). */
+export async function announceServiceChange(tx: Tx, serviceId: string) {
+  await announceInvalidation(tx, "service", serviceId);
+}
+
+/** Stores a service's policy (already validated), drops this process's cached copy and announces the change. */
 export async function savePolicy(serviceId: string, policy: ServicePolicy, tx: Tx | null = null) {
-  await (tx ?? db()).service.update({ where: { id: serviceId }, data: { policy: policy as unknown as Prisma.InputJsonValue } });
+  const writer = tx ?? db();
+  await writer.service.update({ where: { id: serviceId }, data: { policy: policy as unknown as Prisma.InputJsonValue } });
+  await announceInvalidation(writer, "service", serviceId);
   forgetService(serviceId);
 }
 
