@@ -8,6 +8,8 @@ import { migrateDeploy } from "./lib/migrate";
 
 const dev = process.argv.includes("--dev");
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+// The environment as given, before the launcher sets NODE_ENV for Next.js: whether this is a test run.
+const givenEnvironment = { ...process.env };
 // Next.js reads NODE_ENV when it is loaded; set it before anything imports it.
 (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
 
@@ -19,6 +21,14 @@ function fail(message: string): never {
 }
 
 async function main() {
+  const { parseConfig, refuseCredentialLedgerOutsideTests, ConfigError } = await import("@/lib/config");
+  try {
+    refuseCredentialLedgerOutsideTests(givenEnvironment);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+
   let embedded: LocalDatabase | undefined;
   let databaseLabel: string;
   const apiKeyGenerated = !process.env.REGISTRAR_API_KEY;
@@ -39,7 +49,6 @@ async function main() {
     databaseLabel = `${url.hostname}:${url.port || 5432}${url.pathname} (DATABASE_URL)`;
   }
 
-  const { parseConfig, ConfigError } = await import("@/lib/config");
   let config;
   try {
     config = parseConfig(process.env);
