@@ -68,6 +68,8 @@ async function main() {
   await ensureDefaultService(config);
   const adminState = await ensureFirstAdministrator(config.admin);
 
+  const { markStartedByLauncher } = await import("@/lib/launcher/launched");
+  markStartedByLauncher();
   const { default: next } = await import("next");
   const app = next({ dev, dir: process.cwd(), hostname: config.hostname, port: config.port });
   await app.prepare();
@@ -88,6 +90,8 @@ async function main() {
   ];
   if (embedded && apiKeyGenerated) lines.push(`  API key:   in ${path.relative(process.cwd(), dataDir)}/secrets.json ("apiKey")`);
   if (adminState === "created") lines.push(`  administrator ${config.admin!.email} created`);
+  if (adminState === "exists" && config.admin)
+    lines.push(`  ADMIN_EMAIL and ADMIN_PASSWORD were not used: an administrator exists already (they create only the first one; add others with npm run admin:create)`);
   if (adminState === "none")
     lines.push(`  no administrator yet: npm run admin:create -- --email you@example.com --password '<12+ characters>' --role admin`);
   process.stdout.write(`\n${lines.join("\n")}\n\n`);
