@@ -145,6 +145,24 @@ const boundaries = [
   { files: ["lib/invalidation.ts"], rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: invalidation }] } },
 ];
 
+/**
+ * Every form posts. Submitted before its JavaScript has loaded (or with none), a form falls back to its own
+ * method and action: a GET would put every field, a password or a registration access token among them, in the
+ * address bar, the history and the server's log; a POST to the page itself re-renders it and keeps them out.
+ */
+const formsPost = {
+  files: ["components/**", "app/**"],
+  rules: {
+    "no-restricted-syntax": [
+      "error",
+      {
+        selector: "JSXOpeningElement[name.name='form']:not(:has(JSXAttribute[name.name='method'][value.value='post']))",
+        message: 'A <form> needs method="post": submitted before its JavaScript has loaded, a GET puts its fields (passwords, tokens) in the URL and the server\'s log.',
+      },
+    ],
+  },
+};
+
 const config = [
   { ignores: [".next/**", "generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "types/next.d.ts"] },
   ...nextVitals,
@@ -157,6 +175,7 @@ const config = [
   },
   { files: ["scripts/**", "e2e/**", "test/**", "bench/**"], rules: { "no-console": "off" } },
   ...boundaries,
+  formsPost,
 ];
 
 export default config;

@@ -167,6 +167,21 @@ function proxyTrust(hops: number | undefined, proxies: string[] | undefined, hea
   return { kind: "hops", hops: hops ?? (header ? 1 : 0), header: header ?? "x-forwarded-for" };
 }
 
+/**
+ * REGISTRAR_CREDENTIAL_LEDGER names a file to which every credential Registrar issues is appended in clear
+ * (lib/registration/credentials.ts), so that `npm test` can look for each one in its logs and databases
+ * (scripts/check-secrets.ts). A test run says so with NODE_ENV=test, as `npm test` and Vitest do; anywhere
+ * else the file would be a plain-text copy of every client secret and token, so the launcher refuses to start.
+ * `env` is the environment the process was started with (the launcher sets NODE_ENV itself afterwards).
+ */
+export function refuseCredentialLedgerOutsideTests(env: Record<string, string | undefined>): void {
+  if (!env.REGISTRAR_CREDENTIAL_LEDGER || env.NODE_ENV === "test") return;
+  throw new ConfigError([
+    `REGISTRAR_CREDENTIAL_LEDGER is for test runs only (NODE_ENV=test, as \`npm test\` sets it), and NODE_ENV is ${env.NODE_ENV ? `"${env.NODE_ENV}"` : "unset"}: ` +
+      "it writes every client secret and token Registrar issues to a file in clear. Unset it.",
+  ]);
+}
+
 let cached: Config | undefined;
 /** The process's configuration, parsed once. */
 export function config(): Config {

@@ -9,6 +9,8 @@ import { migrateDeploy } from "./lib/migrate";
 
 const dev = process.argv.includes("--dev");
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+// The environment as given, before the launcher sets NODE_ENV for Next.js: whether this is a test run.
+const givenEnvironment = { ...process.env };
 // Next.js reads NODE_ENV when it is loaded; set it before anything imports it.
 (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
 
@@ -20,6 +22,14 @@ function fail(message: string): never {
 }
 
 async function main() {
+  const { parseConfig, refuseCredentialLedgerOutsideTests, ConfigError } = await import("@/lib/config");
+  try {
+    refuseCredentialLedgerOutsideTests(givenEnvironment);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+
   let embedded: LocalDatabase | undefined;
   let databaseLabel: string;
   const apiKeyGenerated = !process.env.REGISTRAR_API_KEY;
@@ -40,7 +50,6 @@ async function main() {
     databaseLabel = `${url.hostname}:${url.port || 5432}${url.pathname} (DATABASE_URL)`;
   }
 
-  const { parseConfig, ConfigError } = await import("@/lib/config");
   let config;
   try {
     config = parseConfig(process.env);
@@ -64,6 +73,8 @@ async function main() {
   await ensureDefaultService(config);
   const adminState = await ensureFirstAdministrator(config.admin);
 
+  const { markStartedByLauncher } = await import("@/lib/launcher/launched");
+  markStartedByLauncher();
   const { default: next } = await import("next");
   const app = next({ dev, dir: process.cwd(), hostname: config.hostname, port: config.port });
   await app.prepare();
@@ -84,6 +95,8 @@ async function main() {
   ];
   if (embedded && apiKeyGenerated) lines.push(`  API key:   in ${path.relative(process.cwd(), dataDir)}/secrets.json ("apiKey")`);
   if (adminState === "created") lines.push(`  administrator ${config.admin!.email} created`);
+  if (adminState === "exists" && config.admin)
+    lines.push(`  ADMIN_EMAIL and ADMIN_PASSWORD were not used: an administrator exists already (they create only the first one; add others with npm run admin:create)`);
   if (adminState === "none")
     lines.push(`  no administrator yet: npm run admin:create -- --email you@example.com --password '<12+ characters>' --role admin`);
   process.stdout.write(`\n${lines.join("\n")}\n\n`);

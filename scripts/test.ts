@@ -89,10 +89,12 @@ async function main() {
   const ledger = path.join(evidence, "credentials.txt");
   const logs = { vitest: path.join(evidence, "vitest.log"), e2e: path.join(evidence, "e2e-server.log") };
   const e2eReport = path.join(evidence, "e2e-report.json");
-  const traced = (log: string) => ({ REGISTRAR_CREDENTIAL_LEDGER: ledger, REGISTRAR_LOG_FILE: log, LOG_LEVEL: "debug" });
+  // NODE_ENV=test marks a test run, the only one allowed a ledger (refuseCredentialLedgerOutsideTests in lib/config.ts);
+  // the launcher still serves the production build.
+  const traced = (log: string) => ({ REGISTRAR_CREDENTIAL_LEDGER: ledger, REGISTRAR_LOG_FILE: log, LOG_LEVEL: "debug", NODE_ENV: "test" as const });
 
   try {
-    await step("vitest", () => run(path.join(npx, "vitest"), ["run"], { ...process.env, DATABASE_URL: unitUrl, NODE_ENV: "test", ...traced(logs.vitest) }));
+    await step("vitest", () => run(path.join(npx, "vitest"), ["run"], { ...process.env, DATABASE_URL: unitUrl, ...traced(logs.vitest) }));
 
     if (wanted("e2e")) {
       await step("build", () => run(path.join(npx, "next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }), true);

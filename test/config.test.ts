@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "@/lib/config";
+import { ConfigError, parseConfig, refuseCredentialLedgerOutsideTests } from "@/lib/config";
 
 const valid = {
   DATABASE_URL: "postgresql://u:p@db.internal:5432/registrar",
@@ -80,5 +80,21 @@ describe("[CONFIG] environment", () => {
     expect(error?.message).toContain("DATABASE_URL");
     expect(error?.message).toContain("PORT");
     expect(error?.message).toContain("AUTH_SECRET");
+  });
+
+  it("allows the credential ledger in a test run only", () => {
+    const ledger = { REGISTRAR_CREDENTIAL_LEDGER: "/tmp/credentials.txt" };
+    expect(() => refuseCredentialLedgerOutsideTests({ ...ledger, NODE_ENV: "test" })).not.toThrow();
+    expect(() => refuseCredentialLedgerOutsideTests({ NODE_ENV: "production" })).not.toThrow();
+    for (const NODE_ENV of ["production", "development", undefined]) {
+      let refusal: unknown;
+      try {
+        refuseCredentialLedgerOutsideTests({ ...ledger, NODE_ENV });
+      } catch (error) {
+        refusal = error;
+      }
+      expect(refusal).toBeInstanceOf(ConfigError);
+      expect((refusal as ConfigError).problems).toEqual([expect.stringMatching(/^REGISTRAR_CREDENTIAL_LEDGER is for test runs only .*it writes every client secret and token/)]);
+    }
   });
 });

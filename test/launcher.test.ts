@@ -22,6 +22,21 @@ describe("[FOUNDATION][LAUNCHER] the embedded default", () => {
     expect(result.stderr).toContain("PORT must be a port number");
   });
 
+  it("refuses to start with the credential ledger outside a test run, and writes nothing to it", () => {
+    const ledger = path.join(dataDir, "credentials.txt");
+    for (const nodeEnv of ["production", undefined] as const) {
+      const env: Record<string, string | undefined> = { ...process.env, REGISTRAR_CREDENTIAL_LEDGER: ledger, REGISTRAR_DATA_DIR: dataDir };
+      if (nodeEnv) env.NODE_ENV = nodeEnv;
+      else delete env.NODE_ENV;
+      const result = spawnSync(tsx, ["scripts/serve.ts"], { env: env as NodeJS.ProcessEnv, encoding: "utf8" });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain("Registrar cannot start");
+      expect(result.stderr).toContain(`REGISTRAR_CREDENTIAL_LEDGER is for test runs only (NODE_ENV=test, as \`npm test\` sets it), and NODE_ENV is ${nodeEnv ? `"${nodeEnv}"` : "unset"}`);
+      expect(result.stdout).not.toContain("ready at");
+      expect(fs.existsSync(ledger)).toBe(false);
+    }
+  });
+
   it.runIf(process.getuid?.() === 0)("the embedded PostgreSQL runs for a normal user as well", async () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), "registrar-user-"));
     fs.chmodSync(home, 0o777);

@@ -58,7 +58,7 @@ export function SignInForm({ returnPath }: { returnPath: string }) {
   const describedBy = (field: Problem["field"]) => (problem && (!problem.field || problem.field === field) ? "sign-in-error" : undefined);
 
   return (
-    <form onSubmit={signIn} noValidate className="grid gap-4" aria-label="Sign in">
+    <form method="post" onSubmit={signIn} noValidate className="grid gap-4" aria-label="Sign in">
       <div className="grid gap-1.5">
         <Label htmlFor="email">E-mail</Label>
         <Input

@@ -106,6 +106,7 @@ export function DeleteClientDialog({
     <Dialog open={open} onOpenChange={change}>
       <DialogContent>
         <form
+          method="post"
           className="grid gap-4"
           onSubmit={(event) => {
             event.preventDefault();

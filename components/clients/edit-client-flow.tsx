@@ -170,6 +170,7 @@ export function EditClientFlow({
 
   return (
     <form
+      method="post"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();

@@ -87,6 +87,7 @@ export function RegisterClientFlow({ policy, jsonSchema, initial }: { policy: Se
 
   return (
     <form
+      method="post"
       noValidate
       className="grid gap-5"
       onSubmit={(event) => {

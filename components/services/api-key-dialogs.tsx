@@ -56,7 +56,7 @@ export function CreateApiKeyDialog({ serviceId, apiBase, open, onOpenChange }: {
             </DialogFooter>
           </>
         ) : (
-          <form noValidate onSubmit={create} className="grid gap-4">
+          <form method="post" noValidate onSubmit={create} className="grid gap-4">
             <DialogHeader>
               <DialogTitle>Create an API key</DialogTitle>
               <DialogDescription>For an authorization server that calls this service&apos;s Authlete-compatible API. It works for this service only.</DialogDescription>

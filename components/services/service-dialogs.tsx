@@ -91,7 +91,7 @@ export function CreateServiceDialog({ open, onOpenChange, issuer }: { open: bool
   return (
     <Dialog open={open} onOpenChange={(next) => (next ? onOpenChange(true) : close())}>
       <DialogContent>
-        <form noValidate onSubmit={create} className="grid gap-4">
+        <form method="post" noValidate onSubmit={create} className="grid gap-4">
           <DialogHeader>
             <DialogTitle>Create a service</DialogTitle>
             <DialogDescription>A service for one authorization server: its own clients, policy, initial access tokens and API keys. It starts with the default policy.</DialogDescription>
@@ -186,7 +186,7 @@ export function RenameServiceDialog({ service, onClose }: { service: ServiceView
   return (
     <Dialog open={service !== null} onOpenChange={(open) => !open && onClose()}>
       <DialogContent>
-        <form noValidate onSubmit={rename} className="grid gap-4">
+        <form method="post" noValidate onSubmit={rename} className="grid gap-4">
           <DialogHeader>
             <DialogTitle>Rename the service</DialogTitle>
             <DialogDescription>
@@ -242,7 +242,7 @@ export function DeleteServiceDialog({ service, onClose }: { service: ServiceView
   return (
     <Dialog open={service !== null} onOpenChange={(open) => !open && onClose()}>
       <DialogContent>
-        <form noValidate onSubmit={remove} className="grid gap-4">
+        <form method="post" noValidate onSubmit={remove} className="grid gap-4">
           <DialogHeader>
             <DialogTitle className="[overflow-wrap:anywhere]">Delete “{shown?.name}”?</DialogTitle>
             <DialogDescription>

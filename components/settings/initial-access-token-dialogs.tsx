@@ -94,7 +94,7 @@ export function CreateTokenDialog({ open, onOpenChange, onCreated }: { open: boo
             </DialogFooter>
           </>
         ) : (
-          <form noValidate onSubmit={form.handleSubmit(create)} className="grid gap-4">
+          <form method="post" noValidate onSubmit={form.handleSubmit(create)} className="grid gap-4">
             <DialogHeader>
               <DialogTitle>Create an initial access token</DialogTitle>
               <DialogDescription>Allows client software to register while the registration mode requires a token.</DialogDescription>

@@ -128,7 +128,7 @@ export function PolicyForm({ policy, canEdit }: { policy: ServicePolicy; canEdit
   }
 
   return (
-    <form noValidate onSubmit={form.handleSubmit(save)} aria-label="Service policy">
+    <form method="post" noValidate onSubmit={form.handleSubmit(save)} aria-label="Service policy">
       <fieldset disabled={!canEdit} className="grid gap-4">
         <legend className="sr-only">Service policy</legend>
         {!canEdit && <Callout>Only administrators can change these settings.</Callout>}

@@ -11,6 +11,7 @@ export function DateRangeForm({ id, from: initialFrom, to: initialTo, onApply }:
   const [to, setTo] = useState(initialTo ?? "");
   return (
     <form
+      method="post"
       className="grid gap-2"
       onSubmit={(event) => {
         event.preventDefault();

@@ -18,6 +18,13 @@ export type Tx = Prisma.TransactionClient;
 export type ServiceRecord = { id: string; name: string; policy: ServicePolicy; apiKeyHash: string | null };
 
 const SERVICE_CACHE_MS = 5_000;
+/**
+ * At most this many services are kept. Unknown ids are dropped once their read answers, but while reads are in
+ * flight any number of made-up ids may be waiting, and entries of services deleted by another process stay
+ * until asked for again; past the bound the least recently loaded entry goes (a request waiting on it still
+ * gets its answer).
+ */
+export const SERVICE_CACHE_ENTRIES = 1_000;
 // On globalThis, like the pool (lib/db.ts): the launcher's protocol endpoints and Next.js's bundle load this
 // module separately, and a policy saved in the console must reach both at once. Other instances drop their copy
 // when the change's `service:<id>` message arrives (lib/invalidation.ts); SERVICE_CACHE_MS bounds it when the
@@ -38,7 +45,10 @@ export function loadService(serviceId: string): Promise<ServiceRecord | null> {
   if (hit && Date.now() - hit.at < SERVICE_CACHE_MS) return hit.service;
   const entry: CachedService = { at: Date.now(), service: Promise.resolve(null) };
   entry.service = readService(serviceId, entry, hit?.read);
+  // Deleted first, so that the map's order (insertion) is the order of loading and its first key the oldest.
+  serviceCache.delete(serviceId);
   serviceCache.set(serviceId, entry);
+  if (serviceCache.size > SERVICE_CACHE_ENTRIES) serviceCache.delete(serviceCache.keys().next().value!);
   // A failed read is not cached: the next request tries again. Nor is "no such service": anyone can name any
   // service in a URL (`/s/{serviceId}/register`), and the map must not grow with every id someone makes up.
   const drop = () => serviceCache.get(serviceId) === entry && serviceCache.delete(serviceId);
@@ -47,12 +57,53 @@ export function loadService(serviceId: string): Promise<ServiceRecord | null> {
 }
 
 async function readService(serviceId: string, entry: CachedService, previous: CachedService["read"]): Promise<ServiceRecord | null> {
-  // A deleted service is a tombstone: absent to everything that loads a service.
-  const row = await db().service.findFirst({ where: { id: serviceId, deletedAt: null } });
+  const row = await readServiceRow(serviceId);
   const stored = row ? JSON.stringify([row.name, row.policy, row.apiKeyHash]) : undefined;
   const record = previous && previous.stored === stored ? previous.record : row ? { id: row.id, name: row.name, policy: readPolicy(row.policy), apiKeyHash: row.apiKeyHash } : null;
   entry.read = { stored, record };
   return record;
+}
+
+type ServiceRow = { id: string; name: string; policy: Prisma.JsonValue; apiKeyHash: string | null };
+type ServiceRowWaiter = { resolve: (row: ServiceRow | null) => void; reject: (error: unknown) => void };
+
+// Services asked for in the same turn of the event loop are read together, up to 1,000 ids a query: a flood of
+// made-up ids costs a few queries, not a connection of the pool each (which would keep every other request
+// waiting for one).
+let waitingReads: Map<string, ServiceRowWaiter[]> | null = null;
+const SERVICE_READ_BATCH = 1_000;
+
+function readServiceRow(serviceId: string): Promise<ServiceRow | null> {
+  return new Promise((resolve, reject) => {
+    if (!waitingReads) {
+      waitingReads = new Map();
+      setImmediate(readWaitingServices);
+    }
+    const waiters = waitingReads.get(serviceId);
+    if (waiters) waiters.push({ resolve, reject });
+    else waitingReads.set(serviceId, [{ resolve, reject }]);
+  });
+}
+
+function readWaitingServices() {
+  const batch = waitingReads!;
+  waitingReads = null;
+  const ids = [...batch.keys()];
+  for (let start = 0; start < ids.length; start += SERVICE_READ_BATCH) {
+    const chunk = ids.slice(start, start + SERVICE_READ_BATCH);
+    // A deleted service is a tombstone: absent to everything that loads a service.
+    db()
+      .service.findMany({ where: { id: { in: chunk }, deletedAt: null }, select: { id: true, name: true, policy: true, apiKeyHash: true } })
+      .then(
+        (rows) => {
+          const found = new Map(rows.map((row) => [row.id, row]));
+          for (const id of chunk) for (const waiter of batch.get(id)!) waiter.resolve(found.get(id) ?? null);
+        },
+        (error: unknown) => {
+          for (const id of chunk) for (const waiter of batch.get(id)!) waiter.reject(error);
+        },
+      );
+  }
 }
 
 /** Drops this process's copy of the service. */

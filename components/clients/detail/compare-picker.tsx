@@ -28,6 +28,7 @@ export function ComparePicker({ basePath, versions, from, to }: { basePath: stri
   );
   return (
     <form
+      method="post"
       className="flex flex-wrap items-center gap-3 text-[13px]"
       onSubmit={(event) => {
         event.preventDefault();
