@@ -29,6 +29,12 @@ function createMetrics() {
     registrations: new client.Counter({ name: "registrar_registrations_total", help: "Clients registered, by service and interface", labelNames: ["service", "interface"], registers: [registry] }),
     credentialFailures: new client.Counter({ name: "registrar_credential_failures_total", help: "Failed credential checks, by kind of credential", labelNames: ["kind"], registers: [registry] }),
     throttled: new client.Counter({ name: "registrar_throttled_requests_total", help: "Requests refused because their address guessed too many credentials of this kind", labelNames: ["kind"], registers: [registry] }),
+    tokenless: new client.Counter({
+      name: "registrar_tokenless_requests_total",
+      help: "Requests to a client's configuration endpoint (RFC 7592) without a registration access token, answered 401 without reading the client, by service and method",
+      labelNames: ["service", "method"],
+      registers: [registry],
+    }),
     pool: new client.Gauge({
       name: "registrar_db_pool_connections",
       help: "The database pool: its connections (total, idle) and the queries waiting for one (waiting)",
@@ -70,6 +76,20 @@ export function countCredentialFailure(kind: CredentialKind) {
 /** One request refused because its address is throttled for this kind of credential. */
 export function countThrottled(kind: CredentialKind) {
   metrics.throttled.inc({ kind });
+}
+
+/**
+ * One request to a client's configuration endpoint without a token: counted here instead of an audit event of
+ * its own, since anyone may send any number of them (refuseAnonymous in lib/registration/service.ts).
+ */
+export function countTokenlessRequest(serviceId: string, method: "GET" | "PUT" | "DELETE") {
+  metrics.tokenless.inc({ service: serviceId, method });
+}
+
+/** This process's count of requests without a token, per service and method, since it started. */
+export async function tokenlessRequestCounts(): Promise<{ serviceId: string; method: string; count: number }[]> {
+  const { values } = await metrics.tokenless.get();
+  return values.map((v) => ({ serviceId: String(v.labels.service), method: String(v.labels.method), count: v.value }));
 }
 
 /** The exposition (Prometheus text format) and its content type. */

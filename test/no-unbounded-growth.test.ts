@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { anonymousRequestCounts } from "@/lib/registration/anonymous-requests";
+import { tokenlessRequestCounts } from "@/lib/metrics";
 import { register, update } from "@/lib/registration/service";
 import { administrator } from "./support/registrations";
 import { auditEvents, createInitialAccessToken, rowCounts } from "./support/services";
@@ -118,8 +118,8 @@ describe("[GROWTH] a request without a token to a client's configuration endpoin
 
   it("answers 401 without a challenge error, writes no audit event and counts the request per service and method", async () => {
     const client = await registerClient();
-    const counted = (method: string) => anonymousRequestCounts().find((c) => c.serviceId === server.serviceId && c.method === method)?.count ?? 0;
-    const countsBefore = { GET: counted("GET"), PUT: counted("PUT"), DELETE: counted("DELETE") };
+    const counted = async (method: string) => (await tokenlessRequestCounts()).find((c) => c.serviceId === server.serviceId && c.method === method)?.count ?? 0;
+    const countsBefore = { GET: await counted("GET"), PUT: await counted("PUT"), DELETE: await counted("DELETE") };
     const before = await rowCounts(server.serviceId);
     for (const [method, clientId] of [["GET", client.client_id], ["PUT", client.client_id], ["DELETE", client.client_id], ["GET", "no-such-client"], ["DELETE", "no-such-client"]] as const) {
       const response = await call(method, `/register/${clientId}`, method === "PUT" ? { body: sameMetadata(client) } : {});
@@ -128,7 +128,7 @@ describe("[GROWTH] a request without a token to a client's configuration endpoin
       expect(response.json).toEqual(missingToken);
     }
     expect(await rowCounts(server.serviceId)).toEqual(before);
-    expect({ GET: counted("GET"), PUT: counted("PUT"), DELETE: counted("DELETE") }).toEqual({ GET: countsBefore.GET + 2, PUT: countsBefore.PUT + 1, DELETE: countsBefore.DELETE + 2 });
+    expect({ GET: await counted("GET"), PUT: await counted("PUT"), DELETE: await counted("DELETE") }).toEqual({ GET: countsBefore.GET + 2, PUT: countsBefore.PUT + 1, DELETE: countsBefore.DELETE + 2 });
     // The client is untouched and still manages itself.
     const read = await call("GET", `/register/${client.client_id}`, { token: client.registration_access_token });
     expect(read.status).toBe(200);
@@ -167,7 +167,7 @@ describe("[GROWTH] a request without a token to a client's configuration endpoin
     expect(response.headers.get("www-authenticate")).toBe("Bearer");
     expect(response.json).toEqual(missingToken);
     expect(await db().auditEvent.count({ where: { serviceId: other } })).toBe(audits);
-    expect(anonymousRequestCounts().find((c) => c.serviceId === other && c.method === "GET")?.count).toBe(1);
+    expect((await tokenlessRequestCounts()).find((c) => c.serviceId === other && c.method === "GET")?.count).toBe(1);
   });
 
   it("a throttled address is still answered 429 first, as before", async () => {

@@ -3,8 +3,7 @@ import { config } from "@/lib/config";
 import { logger } from "@/lib/logger";
 import { recordAudit, type Caller } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { countCredentialFailure, countRegistration, countThrottled } from "@/lib/metrics";
-import { countAnonymousRequest, type ManagementMethod } from "./anonymous-requests";
+import { countCredentialFailure, countRegistration, countThrottled, countTokenlessRequest } from "@/lib/metrics";
 import { isApiKeyOf } from "./api-keys";
 import { decryptSecret, encryptSecret, hashesEqual, hashToken, newClientId, newClientSecret, newToken, secretAad, secretsEqual, tokenMatches } from "./credentials";
 import { diffMetadata, type Change } from "./diff";
@@ -155,12 +154,12 @@ async function countTokenFailure<T>(outcome: Outcome<T>, token: string | null, s
 /**
  * A request to a client's configuration endpoint without a token (RFC 7592 §2, RFC 6750 §3.1) is answered at
  * once, the same 401 as ever, without reading or locking the client's row and without an audit event: anyone
- * may send any number of them. It is counted (anonymous-requests.ts). An administrator in the console is not
+ * may send any number of them. It is counted in the metrics (`registrar_tokenless_requests_total`). An administrator in the console is not
  * anonymous.
  */
-function refuseAnonymous(serviceId: string, method: ManagementMethod, token: string | null, caller: Caller): Refusal | null {
+function refuseAnonymous(serviceId: string, method: "GET" | "PUT" | "DELETE", token: string | null, caller: Caller): Refusal | null {
   if (token || caller.interface === "console") return null;
-  countAnonymousRequest(serviceId, method);
+  countTokenlessRequest(serviceId, method);
   return invalidToken(false);
 }
 
