@@ -3,15 +3,11 @@
 // loop of SOAK_CONNECTIONS (default 16) sustains. It fails on any error, checks that the server's memory
 // stays flat, and that every accepted write is in the database afterwards. Figures go to docs/BENCHMARKS.md.
 // Needs `npm run build` first.
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { writeBenchmarkSection } from "./lib/benchmarks-doc";
-import { freePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
-import { migrateDeploy } from "./lib/migrate";
+import { startThrowawayServer } from "./lib/throwaway-server";
 
 const minutes = Number(process.env.SOAK_MINUTES ?? 10);
 const connections = Number(process.env.SOAK_CONNECTIONS ?? 16);
@@ -28,30 +24,8 @@ const percentile = (values: number[], p: number) => {
 };
 
 async function main() {
-  if (!fs.existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "registrar-soak-"));
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), port: await freePort(), password: randomBytes(12).toString("hex"), persistent: false });
-  let server: ReturnType<typeof spawn> | undefined;
+  const { databaseUrl, base, cookie, pid, stop } = await startThrowawayServer("soak");
   try {
-    await postgres.createDatabase("soak");
-    const databaseUrl = postgres.url("soak");
-    await migrateDeploy(databaseUrl, { quiet: true });
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const admin = { email: "soak@registrar.test", password: randomBytes(12).toString("hex") };
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", REGISTRAR_ISSUER: base, REGISTRAR_ENCRYPTION_KEY: randomBytes(32).toString("base64"), AUTH_SECRET: randomBytes(32).toString("base64url"), ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, LOG_LEVEL: "warn" },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    for (let i = 0; ; i++) {
-      if (i > 240) throw new Error("the server did not start");
-      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    const signIn = await fetch(`${base}/api/auth/sign-in/email`, { method: "POST", headers: { "Content-Type": "application/json", Origin: base }, body: JSON.stringify(admin) });
-    const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    if (!signIn.ok || !cookie) throw new Error(`sign-in failed: ${signIn.status}`);
-
     const clients: Client[] = [];
     const expected = new Map<string, string>(); // client id → the name of its last accepted write
     const stats = Object.fromEntries(Object.keys(mix).map((k) => [k, { count: 0, errors: 0, latencies: [] as number[] }])) as unknown as Record<Kind, Stats>;
@@ -114,7 +88,6 @@ async function main() {
       return "read";
     };
 
-    const pid = server.pid!;
     const memory: { at: number; rssMb: number }[] = [];
     const started = Date.now();
     const deadline = started + minutes * 60_000;
@@ -174,10 +147,7 @@ async function main() {
       throw new Error("soak failed");
     }
   } finally {
-    server?.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 1500));
-    await postgres.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    await stop();
   }
 }
 
