@@ -72,8 +72,8 @@ export async function seriousViolations(page: Page) {
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-/** An accessibility check and a screenshot of what the page shows now. */
-export async function inspect(page: Page, name: string) {
+/** An accessibility check and a screenshot of what the page shows now (the whole page with `fullPage`). */
+export async function inspect(page: Page, name: string, { fullPage = false } = {}) {
   expect(await seriousViolations(page)).toEqual([]);
-  await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage });
 }

@@ -49,6 +49,7 @@ describe("[CORE][CONCURRENCY]", () => {
         currentMetadata: winner.metadata,
         // The service rotates tokens: the winner's save replaced the token every other edit presented.
         registrationAccessTokenReplaced: true,
+        earlier: 0,
         since: [
           {
             version: 2,

@@ -16,7 +16,7 @@ import { Callout } from "@/components/ui/callout";
 import { Card, CardContent } from "@/components/ui/card";
 import { onDemand } from "@/components/ui/on-demand";
 import { toast } from "@/components/ui/toast";
-import { clientPath } from "@/lib/console-paths";
+import { clientHistoryPath, clientPath } from "@/lib/console-paths";
 import { revertClient, updateClient, type SaveResult } from "@/lib/clients/actions";
 import { changeConsequences } from "@/lib/clients/consequences";
 import type { editClientFormSchema } from "@/lib/clients/schemas";
@@ -146,7 +146,8 @@ export function EditClientFlow({
   /** Puts this edit (base → proposed) on top of the current version and goes back to review. */
   function reapply(current: Conflict) {
     const mine = diffMetadata(base.metadata, proposed ?? {});
-    const theirs = current.since.flatMap((revision) => revision.changeSet);
+    // What changed between the two versions as a whole: the conflict lists only the newest of the changes in between.
+    const theirs = diffMetadata(base.metadata, current.currentMetadata);
     const merged = applyChanges(current.currentMetadata, mine);
     setOverlaps(overlappingPaths(mine, theirs));
     setBase({ version: current.currentVersion, metadata: current.currentMetadata });
@@ -196,7 +197,7 @@ export function EditClientFlow({
           Its token was revoked. An administrator can re-issue one from the actions above; saving needs it.
         </Callout>
       )}
-      {conflict && <ConflictPanel conflict={conflict} onReapply={() => reapply(conflict)} onDiscard={() => discardMine(conflict)} />}
+      {conflict && <ConflictPanel conflict={conflict} historyHref={clientHistoryPath(serviceId, client.clientId, { before: conflict.since[0]?.version })} onReapply={() => reapply(conflict)} onDiscard={() => discardMine(conflict)} />}
 
       <Card>
         <CardContent className="grid gap-4 py-4 md:grid-cols-2">

@@ -65,7 +65,8 @@ export function Pagination({
   );
 }
 
-function PageLink({ href, rel, children }: { href: string | null; rel: "prev" | "next"; children: React.ReactNode }) {
+/** A link to another page, shown disabled where there is no such page. */
+export function PageLink({ href, rel, children }: { href: string | null; rel: "prev" | "next"; children: React.ReactNode }) {
   const className = buttonClassName({ variant: "secondary", size: "sm" });
   if (!href)
     return (

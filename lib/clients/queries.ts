@@ -1,5 +1,6 @@
 import { cache } from "react";
-import { db } from "@/lib/db";
+import { Prisma } from "@/generated/prisma/client";
+import { db, queryRows } from "@/lib/db";
 import type { Change } from "@/lib/registration/diff";
 import type { ClientMetadata } from "@/lib/registration/metadata";
 import type { RevisionKind } from "@/lib/registration/vocabulary";
@@ -50,6 +51,8 @@ export async function getConsoleClient(serviceId: string, clientId: string, { in
  */
 export const clientOfPage = cache((serviceId: string, clientId: string) => getConsoleClient(serviceId, clientId, { includeDeleted: true }));
 
+const { sql } = Prisma;
+
 export type ConsoleRevision = {
   version: number;
   kind: RevisionKind;
@@ -61,29 +64,61 @@ export type ConsoleRevision = {
   createdAt: Date;
 };
 
-type RevisionRow = Awaited<ReturnType<ReturnType<typeof db>["clientRevision"]["findMany"]>>[number];
+type RevisionRow = { version: number; kind: RevisionKind; metadata: unknown; change_set: unknown; actor: string; interface: string; request_id: string | null; created_at: Date };
 
 const toRevision = (r: RevisionRow): ConsoleRevision => ({
   version: r.version,
   kind: r.kind,
   metadata: r.metadata as ClientMetadata,
-  changeSet: r.changeSet as unknown as Change[],
+  changeSet: r.change_set as Change[],
   actor: r.actor,
   interface: r.interface,
-  requestId: r.requestId,
-  createdAt: r.createdAt,
+  requestId: r.request_id,
+  createdAt: r.created_at,
 });
 
-/** The client's revisions, newest first. */
-export async function listRevisions(serviceId: string, clientId: string): Promise<ConsoleRevision[]> {
-  const rows = await db().clientRevision.findMany({ where: { client: { serviceId, clientId } }, orderBy: { version: "desc" } });
-  return rows.map(toRevision);
+// Every read of revisions names the client's row once (an InitPlan) and walks the unique index on
+// (client_ref, version): a page costs the same whether the client has 10 revisions or 10,000.
+const revisionsOf = (serviceId: string, clientId: string, condition: Prisma.Sql) => sql`
+  SELECT version, kind, metadata, change_set, actor, interface::text AS interface, request_id, created_at
+    FROM client_revision
+   WHERE client_ref = (SELECT id FROM client WHERE service_id = ${serviceId} AND client_id = ${clientId}) AND ${condition}`;
+
+/** The statement of a page of revisions (one more than shown tells whether older ones exist), for its EXPLAIN too. */
+export const revisionPageSql = (serviceId: string, clientId: string, before: number | undefined, limit: number) =>
+  sql`${revisionsOf(serviceId, clientId, before === undefined ? sql`true` : sql`version < ${before}`)} ORDER BY version DESC LIMIT ${limit}`;
+
+/** How many revisions a page of the History tab shows. */
+export const revisionPageSize = 50;
+
+export type RevisionPage = {
+  /** Newest first. */
+  revisions: ConsoleRevision[];
+  /** How many revisions a full page holds. */
+  size: number;
+  /** The `before` of the next page of older revisions (the oldest version shown), or null when this page reaches version 1. */
+  olderBefore: number | null;
+};
+
+/**
+ * A page of the client's revisions, newest first: those before version `before` (all, without it). Paged by
+ * version (keyset), never by OFFSET, so the oldest page costs what the newest costs.
+ */
+export async function listRevisionPage(serviceId: string, clientId: string, { before, size = revisionPageSize }: { before?: number; size?: number } = {}): Promise<RevisionPage> {
+  const rows = await queryRows<RevisionRow>(revisionPageSql(serviceId, clientId, before, size + 1));
+  const page = rows.slice(0, size).map(toRevision);
+  return { revisions: page, size, olderBefore: rows.length > size ? page.at(-1)!.version : null };
+}
+
+/** The client's revisions of these versions (those it has), by version. */
+export async function getRevisions(serviceId: string, clientId: string, versions: number[]): Promise<Map<number, ConsoleRevision>> {
+  const rows = await queryRows<RevisionRow>(revisionsOf(serviceId, clientId, sql`version = ANY(${versions}::int[])`));
+  return new Map(rows.map((r) => [r.version, toRevision(r)]));
 }
 
 /** One revision of the client, or null. */
 export async function getRevision(serviceId: string, clientId: string, version: number): Promise<ConsoleRevision | null> {
-  const row = await db().clientRevision.findFirst({ where: { client: { serviceId, clientId }, version } });
-  return row ? toRevision(row) : null;
+  return (await getRevisions(serviceId, clientId, [version])).get(version) ?? null;
 }
 
 /**

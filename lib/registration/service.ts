@@ -1,4 +1,5 @@
 import type { Client, Interface, Prisma } from "@/generated/prisma/client";
+import { RevisionKind as RevisionKinds } from "@/generated/prisma/enums";
 import { config } from "@/lib/config";
 import { logger } from "@/lib/logger";
 import { recordAudit, type Caller } from "@/lib/audit";
@@ -29,8 +30,10 @@ export type Conflict = {
   baseVersion: number;
   currentVersion: number;
   currentMetadata: ClientMetadata;
-  /** What happened since the base version, oldest first. */
+  /** What happened since the base version, oldest first: the newest changes only, at most `conflictListLimit`. */
   since: { version: number; kind: RevisionKind; actor: string; interface: Interface; at: Date; changeSet: Change[] }[];
+  /** How many earlier changes since the base version `since` leaves out (the client's history shows them). */
+  earlier: number;
   /** Whether the registration access token changed since the base version (re-issued, or rotated by an update). */
   registrationAccessTokenReplaced: boolean;
 };
@@ -201,12 +204,23 @@ function requireSelfManagement(row: Client, caller: Caller): Refusal | null {
 const replacedRegistrationAccessToken = (kind: RevisionKind, policy: ServicePolicy) =>
   kind === "token_reissued" || kind === "imported" || ((kind === "updated" || kind === "reverted") && rotatesRegistrationAccessToken(policy));
 
-/** An administrator's edit from a stale version is a conflict, reported before the token (which the newer save may have rotated). */
+/** How many of the changes since an edit's version a conflict lists: the newest, however many there were. */
+export const conflictListLimit = 10;
+
+/**
+ * An administrator's edit from a stale version is a conflict, reported before the token (which the newer save may
+ * have rotated). Its reads are bounded: the newest changes, and whether any change since replaced the token.
+ */
 async function refuseStaleEdit(tx: store.Tx, row: Client | null, expectedVersion: number | undefined, policy: ServicePolicy): Promise<Refusal | null> {
   if (expectedVersion === undefined) return null;
   if (!row || row.deletedAt) return notFound();
   if (row.version === expectedVersion) return null;
-  const since = await store.revisionsSince(tx, row.id, expectedVersion);
+  const since = await store.revisionsSince(tx, row.id, expectedVersion, conflictListLimit);
+  // Versions run without gaps: each change is the previous version plus one.
+  const earlier = Math.max(0, row.version - expectedVersion - since.length);
+  const replacing = Object.values(RevisionKinds).filter((kind) => replacedRegistrationAccessToken(kind, policy));
+  const tokenReplaced =
+    since.some((r) => replacedRegistrationAccessToken(r.kind, policy)) || (earlier > 0 && (await store.hasRevisionSince(tx, row.id, expectedVersion, replacing)));
   return {
     ok: false,
     failure: {
@@ -219,7 +233,8 @@ async function refuseStaleEdit(tx: store.Tx, row: Client | null, expectedVersion
         currentVersion: row.version,
         currentMetadata: row.metadata as ClientMetadata,
         since: since.map((r) => ({ version: r.version, kind: r.kind, actor: r.actor, interface: r.interface, at: r.createdAt, changeSet: r.changeSet as unknown as Change[] })),
-        registrationAccessTokenReplaced: since.some((r) => replacedRegistrationAccessToken(r.kind, policy)),
+        earlier,
+        registrationAccessTokenReplaced: tokenReplaced,
       },
     },
   };

@@ -1,4 +1,4 @@
-import type { Client, Interface, Prisma } from "@/generated/prisma/client";
+import { Prisma, type Client, type Interface } from "@/generated/prisma/client";
 import type { Caller } from "@/lib/audit";
 import type pg from "pg";
 import { db, pool } from "@/lib/db";
@@ -479,8 +479,25 @@ export async function insertRevision(tx: Tx, caller: Caller, r: RevisionInput) {
   });
 }
 
-export async function revisionsSince(tx: Tx, clientRef: string, version: number) {
-  return tx.clientRevision.findMany({ where: { clientRef, version: { gt: version } }, orderBy: { version: "asc" } });
+/** The newest `limit` revisions after `version`, oldest first (read backwards along the (client_ref, version) index). */
+export async function revisionsSince(tx: Tx, clientRef: string, version: number, limit: number) {
+  return (await tx.clientRevision.findMany({ where: { clientRef, version: { gt: version } }, orderBy: { version: "desc" }, take: limit })).reverse();
+}
+
+/**
+ * Whether a revision after `version` is of one of `kinds`. The first match ends the read; a client with thousands
+ * of revisions but none of a re-issue or an import is answered from client_revision_token_replaced_idx alone.
+ */
+export async function hasRevisionSince(tx: Tx, clientRef: string, version: number, kinds: readonly RevisionKind[]): Promise<boolean> {
+  if (!kinds.length) return false;
+  // The kinds as literals (enum labels, checked): the planner proves the partial index's condition from constants only.
+  const labels = kinds.map((kind) => {
+    if (!/^[a-z_]+$/.test(kind)) throw new Error(`not a revision kind: ${kind}`);
+    return `'${kind}'`;
+  });
+  const rows = await tx.$queryRaw<{ found: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM client_revision WHERE client_ref = ${clientRef}::uuid AND version > ${version} AND kind IN (${Prisma.raw(labels.join(", "))})) AS found`;
+  return rows[0]?.found === true;
 }
 
 export async function findRevision(clientRef: string, version: number) {

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { AuditTable } from "@/components/audit/audit-table";
 import { ClientActions } from "@/components/clients/client-actions";
 import { ClientHeader } from "@/components/clients/detail/client-header";
-import { HistoryPanel, parseCompare } from "@/components/clients/detail/history-panel";
+import { HistoryPanel, parseCompare, parseHistoryBefore } from "@/components/clients/detail/history-panel";
 import { OverviewCards } from "@/components/clients/detail/overview-cards";
 import { ConsolePage } from "@/components/console/console-page";
 import { buttonClassName } from "@/components/ui/button";
@@ -22,7 +22,7 @@ import { auditLogHref } from "@/lib/audit-log/params";
 import { clientPath, servicePath } from "@/lib/console-paths";
 import { clientDisplayName } from "@/lib/clients/display";
 import { actorLabel, interfaceLabel } from "@/lib/clients/labels";
-import { clientOfPage, listRevisions } from "@/lib/clients/queries";
+import { clientOfPage, getRevision, getRevisions, listRevisionPage } from "@/lib/clients/queries";
 import { inCanonicalOrder } from "@/lib/registration/members";
 import { readParam } from "@/lib/url-state";
 
@@ -50,8 +50,9 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const name = clientDisplayName(client.metadata);
   const basePath = clientPath(serviceId, client.clientId);
   const live = !client.deletedAt;
-  const revisions = tab === "history" || !live ? await listRevisions(serviceId, client.clientId) : [];
-  const deletion = live ? undefined : revisions.find((r) => r.kind === "deleted");
+  // A deleted client's last revision records its deletion.
+  const last = live ? null : await getRevision(serviceId, client.clientId, client.version);
+  const deletion = last?.kind === "deleted" ? last : undefined;
 
   return (
     <ConsolePage breadcrumbs={[{ label: "Clients", href: servicePath(serviceId, "/clients") }, { label: name }]}>
@@ -101,17 +102,50 @@ export default async function ClientPage({ params, searchParams }: Props) {
         {tab === "overview" && <OverviewCards client={client} />}
         {tab === "metadata" && <MetadataPanel clientId={client.clientId} metadata={client.metadata} />}
         {tab === "history" && (
-          <HistoryPanel
+          <ClientHistory
             serviceId={serviceId}
             clientId={client.clientId}
-            revisions={revisions}
-            compare={parseCompare(readParam(search, "compare"))}
+            currentVersion={client.version}
+            search={search}
             canRevert={live && roleAllows(administrator.role, { client: ["revert"] })}
           />
         )}
         {tab === "audit" && <ClientAudit serviceId={serviceId} clientId={client.clientId} />}
       </div>
     </ConsolePage>
+  );
+}
+
+/** The History tab: one page of revisions (`before` in the URL), and the two compared when asked, read by version. */
+async function ClientHistory({
+  serviceId,
+  clientId,
+  currentVersion,
+  search,
+  canRevert,
+}: {
+  serviceId: string;
+  clientId: string;
+  currentVersion: number;
+  search: Record<string, string | string[] | undefined>;
+  canRevert: boolean;
+}) {
+  // A page past the current version is the newest page.
+  const asked = parseHistoryBefore(readParam(search, "before"));
+  const before = asked !== undefined && asked <= currentVersion ? asked : undefined;
+  const compare = parseCompare(readParam(search, "compare"));
+  const [page, compared] = await Promise.all([listRevisionPage(serviceId, clientId, { before }), compare ? getRevisions(serviceId, clientId, compare) : undefined]);
+  return (
+    <HistoryPanel
+      serviceId={serviceId}
+      clientId={clientId}
+      currentVersion={currentVersion}
+      page={page}
+      before={before}
+      compare={compare}
+      compared={compared}
+      canRevert={canRevert}
+    />
   );
 }
 
