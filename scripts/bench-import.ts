@@ -1,4 +1,4 @@
-// `npm run bench:import`: clients per second of a client-file import (issue 17 point 7; lib/migration) —
+// `npm run bench:import`: clients per second of a client-file import (lib/migration) —
 // the dry run, the apply into an empty service, and the same file applied again (every client unchanged) —
 // on a fresh embedded PostgreSQL (durable), all in this process as `npm run clients:import` runs it. The file is
 // 100,000 generated RFC 7591 client information records (BENCH_CLIENTS), half of them confidential with a
@@ -14,7 +14,7 @@ import { postgresCpu } from "./lib/process-cpu";
 
 const clients = Number(process.env.BENCH_CLIENTS ?? 100_000);
 const batchSize = Number(process.env.BENCH_BATCH ?? 500);
-/** The target of issue 17: an apply of 100,000 clients at 2,000 clients/s or more. */
+/** The target: an apply of 100,000 clients at 2,000 clients/s or more. */
 const target = 2_000;
 
 /** One client's information as another Registrar exports it (docs/API.md, Client files). */

@@ -17,7 +17,7 @@ import { ecKey, jwksWith, machineClient, nativeClient, webClient, type Doc } fro
 import { clientRow, expectOk, registerClient, revisions, selfManaging, storedText } from "./support/registrations";
 import { auditEvents, createTestService, expectRowChanges, rowCounts, type TestService } from "./support/services";
 
-// Client files in and out (issue 17 point 7; docs/API.md, Client files): the dry run, applying (idempotent,
+// Client files in and out (docs/API.md, Client files): the dry run, applying (idempotent,
 // credentials kept), refusals with their lines, Authlete's client list, the export and the round trip, against
 // the real PostgreSQL.
 

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -101,7 +102,7 @@ describe("[OPERATIONS][METRICS] /metrics", () => {
 describe("[OPERATIONS][LOGS] every log line of a request carries its X-Request-Id", () => {
   it("a throttled read: counted as a throttle, and its log line's requestId is the response's X-Request-Id", async () => {
     const client = await registerClient();
-    const address = "192.0.2.42";
+    const address = `2001:db8:${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}::42`; // a /64 of its own, unthrottled
     const limit = throttleSettings.limit;
     throttleSettings.limit = 2;
     try {

@@ -1,32 +1,24 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { tokenlessRequestCounts } from "@/lib/metrics";
 import { register, update } from "@/lib/registration/service";
 import { administrator } from "./support/registrations";
 import { auditEvents, createInitialAccessToken, rowCounts } from "./support/services";
-import { startProtocolServer, type ProtocolServer } from "./support/protocol-server";
+import { protocolServerPerSuite } from "./support/protocol-server";
 
-// Issue 19: what a client can make Registrar write, over real HTTP. An update that changes nothing writes no
+// What a client can make Registrar write, over real HTTP. An update that changes nothing writes no
 // revision; a request to a client's configuration endpoint without a token writes nothing and locks nothing;
 // open registration can be limited per client address.
 
-let server: ProtocolServer;
-beforeAll(async () => {
-  server = await startProtocolServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  await server.setPolicy({});
-});
+const server = protocolServerPerSuite();
 
 const webClient = { redirect_uris: ["https://app.example.com/callback"], client_name: "Growth test app" };
 
 /** A client address of its own for each test (the trusted proxy header of test/setup.ts). */
-const newAddress = () => `2001:db8::${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}`;
+// A /64 of its own: the throttles count an IPv6 address by its /64 (lib/registration/throttle.ts).
+const newAddress = () => `2001:db8:${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}::1`;
 
 async function call(method: string, path: string, { body, token, address, timeoutMs }: { body?: unknown; token?: string; address?: string; timeoutMs?: number } = {}) {
   const response = await fetch(`${server.url}${path}`, {

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { hashToken, newToken } from "@/lib/registration/credentials";
 import { register } from "@/lib/registration/service";
-import { startProtocolServer, type ProtocolServer } from "./support/protocol-server";
+import { protocolServerPerSuite } from "./support/protocol-server";
 
 // RFC 7591 / 7592 over real HTTP: every row of docs/API.md's RFC 7591 / RFC 7592 table, as a client sees it.
 
-let server: ProtocolServer;
-beforeAll(async () => {
-  server = await startProtocolServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  await server.setPolicy({});
-});
+const server = protocolServerPerSuite();
 
 const webClient = { redirect_uris: ["https://app.example.com/callback"], client_name: "Protocol test app" };
 

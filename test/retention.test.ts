@@ -5,7 +5,7 @@ import { ConfigError, parseConfig, type Retention } from "@/lib/config";
 import { db, pool } from "@/lib/db";
 import { pruneOnce, pruneStatements } from "@/lib/registration/retention";
 
-// Issue 19: audit events, the counters per client address (auth_failure) and better-auth's rate limit rows are
+// Audit events, the counters per client address (auth_failure) and better-auth's rate limit rows are
 // deleted once older than their retention, in batches, by one instance at a time, through an index.
 
 const retention: Retention = { auditEventDays: 365, authFailureHours: 24, rateLimitHours: 24 };

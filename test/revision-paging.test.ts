@@ -8,7 +8,7 @@ import { webClient } from "./support/metadata";
 import { administrator, clientRow, expectFailure, expectOk, managing, registerClient, updateDocument } from "./support/registrations";
 import { createTestService, type TestService } from "./support/services";
 
-// Issue 19: the History tab and an edit's conflict read a bounded page of a client's revisions, so a client with
+// The History tab and an edit's conflict read a bounded page of a client's revisions, so a client with
 // 10,000 revisions opens as fast as one with 10. The revisions are written by PostgreSQL (generate_series) as
 // console updates would write them (scripts/lib/synthetic-revisions.ts).
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { readClientList, countClients } from "@/lib/clients/list";
 import { parseClientListQuery } from "@/lib/clients/list-params";
@@ -6,21 +6,12 @@ import { isRole } from "@/lib/auth/permissions";
 import { planImport } from "@/lib/migration/import";
 import { maxNestingDepth, validateClientMetadata } from "@/lib/registration/metadata";
 import { defaultPolicy, ServicePolicySchema } from "@/lib/registration/policy";
-import { startProtocolServer, type ProtocolServer } from "./support/protocol-server";
+import { protocolServerPerSuite } from "./support/protocol-server";
 
-// Issue 19, stricter input: URIs by RFC 3986's grammar, "none" under the policy's signing algorithms,
+// Stricter input: URIs by RFC 3986's grammar, "none" under the policy's signing algorithms,
 // lookups by a user-chosen key, and JSON nested past any sense — each as the client or administrator sees it.
 
-let server: ProtocolServer;
-beforeAll(async () => {
-  server = await startProtocolServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  await server.setPolicy({});
-});
+const server = protocolServerPerSuite();
 
 async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(`${server.url}${path}`, {

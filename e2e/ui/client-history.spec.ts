@@ -89,7 +89,7 @@ async function addRevisions(clientId: string, count: number) {
   }
 }
 
-// Issue 19: the history and an edit's conflict read a bounded page, however many revisions a client has.
+// The history and an edit's conflict read a bounded page, however many revisions a client has.
 test.describe("a client with more revisions than one page", () => {
   test.use({ storageState: authFile("admin") });
   // Pages of 50 revisions, several of them a test, and an axe pass over one: more than 60 s on a busy two-core machine.

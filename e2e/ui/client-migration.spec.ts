@@ -5,7 +5,7 @@ import { baseURL } from "../env";
 import { registerThroughApi } from "../clients";
 import { authFile, openClient, screenshots, seriousViolations } from "../support";
 
-// Client migration in the console (issue 17): the import page (dry run, then the import with its progress), the
+// Client migration in the console: the import page (dry run, then the import with its progress), the
 // list's export, and who may do either.
 
 /** A prefix of this run's clients: the database outlives a run, and an import is idempotent. */

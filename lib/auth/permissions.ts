@@ -9,7 +9,7 @@ const statements = {
   registrationToken: ["reissue"],
   settings: ["read", "update"],
   audit: ["read"],
-  // Moving clients in and out (issue 17): importing writes many clients at once; an export with secrets hands
+  // Moving clients in and out: importing writes many clients at once; an export with secrets hands
   // out every client's credential. Both are the administrator's; a metadata-only export is a bulk read.
   migration: ["import", "export", "exportSecrets"],
   // The lifecycle of services (lib/registration/services.ts): the global administrator's alone.

@@ -6,7 +6,7 @@ import { clientFilterWhere } from "./list";
 import type { ClientFilters } from "./list-params";
 import { maxImportBytes, type ImportEvent, type ImportFailure } from "./migration-params";
 
-// The console's import and export (issue 17): the route handlers under app/api/clients/ parse the request and
+// The console's import and export: the route handlers under app/api/clients/ parse the request and
 // call these; the engine (lib/migration) does the work and writes the audit events.
 
 export class ImportRequestError extends Error {

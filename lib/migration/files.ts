@@ -1,6 +1,6 @@
 import { printParseErrorCode, visit } from "jsonc-parser";
 
-// Reading a client file (issue 17 point 7) into records, each with the line it starts on: a JSON object with a
+// Reading a client file into records, each with the line it starts on: a JSON object with a
 // `clients` array (Authlete's client list), a JSON array, NDJSON (one JSON value a line; empty lines skipped),
 // or a single JSON object. A file that is none of these is an ImportFileError naming the line and column.
 

@@ -9,7 +9,7 @@ import { loadService } from "@/lib/registration/store";
 import { fromAuthleteClient } from "./authlete";
 import { readRecords, type FileRecord } from "./files";
 
-// Import of client files (issue 17 point 7; the formats are in docs/API.md, Client files): Authlete's client
+// Import of client files (the formats are in docs/API.md, Client files): Authlete's client
 // list and RFC 7591/7592 client information (a JSON array or NDJSON). Every record is read and validated first;
 // then the core (lib/registration/import.ts) decides each client against the database in batches and, when
 // applying, writes each batch in one transaction. A refused record writes nothing; the others are written.

@@ -11,7 +11,7 @@ import type { ServicePolicy } from "./policy";
 import { newRowId } from "./random";
 import { listingColumnsByName } from "./store";
 
-// Clients imported from a client file (lib/migration parses the file; issue 17 point 7): the core's rules for
+// Clients imported from a client file (lib/migration parses the file): the core's rules for
 // writing them, and the writes. A client keeps its client_id, its secret, its issue and expiry times and, when
 // the file gives one, its registration access token's hash, so the client software keeps managing itself
 // (RFC 7592). Applying the same file twice writes nothing the second time. Each batch is one transaction of a

@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { db } from "@/lib/db";
 import { createRequestListener } from "@/lib/launcher/listener";
 import { hashToken } from "@/lib/registration/credentials";
@@ -42,4 +43,23 @@ export async function startProtocolServer(): Promise<ProtocolServer> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * A suite's protocol server: started before its tests, closed after them, its policy reset to the default before
+ * each test. Read it inside tests (or hooks), once started.
+ */
+export function protocolServerPerSuite(): ProtocolServer {
+  let server: ProtocolServer | undefined;
+  beforeAll(async () => {
+    server = await startProtocolServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  beforeEach(async () => {
+    await server!.setPolicy({});
+  });
+  const started = () => server ?? (() => { throw new Error("the protocol server is not started yet: use it inside a test or a hook"); })();
+  return new Proxy({} as ProtocolServer, { get: (_, key: keyof ProtocolServer) => started()[key] });
 }

@@ -7,7 +7,7 @@ import { servicePath } from "@/lib/console-paths";
 
 export const metadata: Metadata = { title: "Import clients" };
 
-// Importing clients from another service or another Registrar (issue 17): administrators only, also in the
+// Importing clients from another service or another Registrar: administrators only, also in the
 // route it posts to (app/api/services/[serviceId]/clients/import).
 export default async function ImportClientsPage({ params }: { params: Promise<{ serviceId: string }> }) {
   const { serviceId } = await params;
